@@ -2,6 +2,7 @@ package dev.perfdesk.importers.jfr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -66,6 +67,23 @@ class JfrMetadataTest {
         assertTrue(!a.get("OS").isEmpty() && a.get("pid").matches("\\d+"), a.toString());
         assertEquals("5 ms", a.get("period"), "the jdk.ExecutionSample#period=5ms it was recorded with");
         assertEquals(WeightUnit.SAMPLES, info.unit());
+    }
+
+    @Test
+    void readsJdk11Recording() throws Exception {
+        String recording = "cpu-jdk11.jfr";
+        List<Profile> profiles = load(recording);
+        Profile cpu = profile(profiles, "jdk.ExecutionSample");
+        Map<String, String> a = cpu.info().attributes();
+        assertEquals("2.0", a.get("JFR version"), "JDK 11 writes JFR format 2.0");
+        assertTrue(a.get("JVM version").contains("(11.0."), a.get("JVM version"));
+        assertEquals("5 ms", a.get("period"), "the period of the .jfc it was recorded with");
+        assertTrue(cpu.frames().stream().anyMatch(f -> f.name().equals("jfrsample.CpuWork.hashLoop")));
+        assertTrue(cpu.threads().stream().anyMatch(t -> t.name().equals("hasher")), cpu.threads().toString());
+        // JDK 11 has no jdk.ObjectAllocationSample; its TLAB events are the allocation profiles.
+        Profile tlab = profile(profiles, "jdk.ObjectAllocationInNewTLAB");
+        assertEquals(WeightUnit.BYTES, tlab.info().unit());
+        assertNull(JfrImporterTest.profile(profiles, "jdk.ObjectAllocationSample"));
     }
 
     @Test
