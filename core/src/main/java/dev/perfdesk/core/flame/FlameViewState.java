@@ -9,6 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
 
 import dev.perfdesk.core.calltree.CallTree;
 import dev.perfdesk.core.calltree.FrameNames;
@@ -98,10 +101,18 @@ public final class FlameViewState {
                                          FlameViewSpec spec, ProgressMonitor monitor) {
         NamedStacks stacks = StackTransforms.apply(base, spec.transforms());
         monitor.checkCancelled();
+        // The per-name weights need a walk over all the stacks just as the tree does: on the second core.
+        CompletableFuture<long[][]> weights = CompletableFuture.supplyAsync(stacks::weightsByName,
+                ForkJoinPool.commonPool());
         CallTree tree = spec.reversed() ? stacks.bottomUp() : stacks.topDown();
+        long[][] byName;
+        try {
+            byName = weights.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
         monitor.checkCancelled();
         FrameNames names = stacks.names();
-        long[][] byName = stacks.weightsByName();
         int[] colors = new int[names.size()];
         for (int id = 0; id < colors.length; id++) {
             colors[id] = FramePalette.color(spec.colorMode(), names.name(id), names.kind(id), names.module(id));

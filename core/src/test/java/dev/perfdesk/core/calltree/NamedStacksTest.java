@@ -1,5 +1,6 @@
 package dev.perfdesk.core.calltree;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
@@ -46,6 +47,44 @@ class NamedStacksTest {
         ByteArrayOutputStream actual = new ByteArrayOutputStream();
         stacks.writeFolded(actual);
         assertEquals(expected.toString(StandardCharsets.UTF_8), actual.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void treeAndWeightsFromTheNameTrieEqualThoseFromSortedRows() {
+        for (NamedStacks s : List.of(stacks, NamedStacks.of(profile, namer, WeightedStacks.of(profile.samples(),
+                t -> t % 2 == 0)))) {
+            NamedStacks spelled = new NamedStacks(s.names(), starts(s), s.pathArray(), threads(s), weights(s));
+            assertEquals(describe(spelled.topDown()), describe(s.topDown()));
+            long[][] w = spelled.weightsByName();
+            long[][] v = s.weightsByName();
+            assertArrayEquals(w[0], v[0]);
+            assertArrayEquals(w[1], v[1]);
+        }
+    }
+
+    private static int[] starts(NamedStacks s) {
+        int[] out = new int[s.size() + 1];
+        for (int r = 0; r < s.size(); r++) {
+            out[r] = s.start(r);
+        }
+        out[s.size()] = s.pathArray().length;
+        return out;
+    }
+
+    private static int[] threads(NamedStacks s) {
+        int[] out = new int[s.size()];
+        for (int r = 0; r < s.size(); r++) {
+            out[r] = s.thread(r);
+        }
+        return out;
+    }
+
+    private static long[] weights(NamedStacks s) {
+        long[] out = new long[s.size()];
+        for (int r = 0; r < s.size(); r++) {
+            out[r] = s.weight(r);
+        }
+        return out;
     }
 
     /** Every node as "path total self", in depth-first child order, so order and values are both compared. */
