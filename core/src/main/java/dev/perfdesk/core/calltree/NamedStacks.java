@@ -46,6 +46,7 @@ public final class NamedStacks {
     private final int[] leaves;
     /** The flat form: every row's path, one after another; derived from the trie on first use. */
     private volatile Flat flat;
+    private volatile TrieShape shape;
 
     /** Where each row's path starts in {@code path} (one more entry than rows), and the paths. */
     private record Flat(int[] starts, int[] path) {
@@ -461,7 +462,22 @@ public final class NamedStacks {
     private record TrieShape(long[] selves, long[] totals, int[] childStarts, int[] children) {
     }
 
+    /** The trie's shape, computed once: the top-down tree and the per-name weights (on two threads) both need it. */
     private TrieShape trieShape() {
+        TrieShape shape = this.shape;
+        if (shape == null) {
+            synchronized (this) {
+                shape = this.shape;
+                if (shape == null) {
+                    shape = computeTrieShape();
+                    this.shape = shape;
+                }
+            }
+        }
+        return shape;
+    }
+
+    private TrieShape computeTrieShape() {
         int size = trieParents.length;
         long[] selves = new long[size];
         for (int r = 0; r < leaves.length; r++) {
@@ -736,25 +752,44 @@ public final class NamedStacks {
             self[trieNames[node]] += shape.selves[node];
         }
         int[] onPath = new int[count];
-        // Depth-first with explicit enter (node) and leave (~node) entries.
-        int[] stack = new int[Math.max(16, 2 * size)];
+        // Depth-first; each stack entry is a node and its depth, and the names on the current path are kept by
+        // depth, so that going back up is dropping the deeper ones.
+        int[] children = shape.children;
+        int[] childStarts = shape.childStarts;
+        long[] totals = shape.totals;
+        long[] stack = new long[1024];
         int top = 0;
-        for (int i = shape.childStarts[0]; i < shape.childStarts[1]; i++) {
-            stack[top++] = shape.children[i];
+        int[] path = new int[64];
+        int depth = 0;
+        for (int i = childStarts[0]; i < childStarts[1]; i++) {
+            if (top == stack.length) {
+                stack = Arrays.copyOf(stack, top * 2);
+            }
+            stack[top++] = ((long) 1 << 32) | children[i];
         }
         while (top > 0) {
-            int entry = stack[--top];
-            if (entry < 0) {
-                onPath[trieNames[~entry]]--;
-                continue;
+            long entry = stack[--top];
+            int node = (int) entry;
+            int d = (int) (entry >>> 32);
+            while (depth >= d) {
+                onPath[path[--depth]]--;
             }
-            int name = trieNames[entry];
+            int name = trieNames[node];
             if (onPath[name]++ == 0) {
-                total[name] += shape.totals[entry];
+                total[name] += totals[node];
             }
-            stack[top++] = ~entry;
-            for (int i = shape.childStarts[entry]; i < shape.childStarts[entry + 1]; i++) {
-                stack[top++] = shape.children[i];
+            if (depth == path.length) {
+                path = Arrays.copyOf(path, depth * 2);
+            }
+            path[depth++] = name;
+            int from = childStarts[node];
+            int to = childStarts[node + 1];
+            if (top + (to - from) > stack.length) {
+                stack = Arrays.copyOf(stack, Math.max(stack.length * 2, top + (to - from)));
+            }
+            long childDepth = (long) (d + 1) << 32;
+            for (int i = from; i < to; i++) {
+                stack[top++] = childDepth | children[i];
             }
         }
         return new long[][] {self, total};
