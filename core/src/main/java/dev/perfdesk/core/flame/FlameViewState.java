@@ -2,6 +2,7 @@ package dev.perfdesk.core.flame;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -123,6 +124,9 @@ public final class FlameViewState {
                 functions.add(new FunctionStats(names.name(id), byName[0][id], byName[1][id]));
             }
         }
+        // In the order function tables open in, so that theirs has nothing left to sort on the UI thread.
+        functions.sort(Comparator.comparingLong(FunctionStats::self).reversed()
+                .thenComparing(FunctionStats::name));
         List<LegendEntry> legend = spec.colorMode() == ColorMode.KIND
                 ? kindLegend(names, byName[1]) : packageLegend(names, byName[0]);
         return new FlameViewState(info, threads, spec, stacks, tree, colors, byName, functions, legend);
@@ -215,7 +219,7 @@ public final class FlameViewState {
         return totalByName[nameId];
     }
 
-    /** Self and total of every function in the view, in name-id order. */
+    /** Self and total of every function in the view, heaviest self first (then by name). */
     public List<FunctionStats> functions() {
         return functions;
     }
