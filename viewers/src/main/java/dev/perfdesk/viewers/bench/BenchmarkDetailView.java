@@ -96,7 +96,7 @@ public class BenchmarkDetailView extends BorderPane {
     private final MenuButton export = new MenuButton("Export");
     private final List<CheckBox> latencyBoxes = new ArrayList<>();
     private final Label rangeLabel = new Label();
-    private final Button clearRange = new Button("Clear range");
+    private final Button clearRange = new Button("Clear");
     private final Label latencyNote = new Label();
     private final SplitPane top = new SplitPane();
     private final VBox latencyPane;
@@ -130,6 +130,7 @@ public class BenchmarkDetailView extends BorderPane {
         slaField.setPromptText("SLA, e.g. p95 < 50 ms, p99 < 120 ms");
         slaField.setPrefColumnCount(20);
         slaField.getStyleClass().add("sla-field");
+        slaField.setMinWidth(150);
         slaField.textProperty().bindBidirectional(slaText);
         slaText.addListener(o -> applySlas());
         slaStatus.getStyleClass().add("sla-status");
@@ -183,6 +184,7 @@ public class BenchmarkDetailView extends BorderPane {
         rangeLabel.getStyleClass().add("range-label");
         rangeLabel.setMinWidth(0);
         clearRange.getStyleClass().add("small-button");
+        clearRange.setTooltip(new Tooltip("Clear the time range: the charts show the whole run again"));
         clearRange.setOnAction(e -> latencyChart.setRange(null));
         clearRange.disableProperty().bind(latencyChart.rangeProperty().isNull());
         Region gap = new Region();
@@ -389,9 +391,8 @@ public class BenchmarkDetailView extends BorderPane {
         double pointFactor = 1;
         if (intervals != null) {
             buckets = LatencyBuckets.compute(intervals, target, in.latencyPercentiles(), 0);
-            latencyNote = String.format(Locale.ROOT, "%,d interval histograms; a bucket, or a dragged range, merges "
-                    + "the intervals that start in it. Drag across the chart to chart a time range.",
-                    intervals.size());
+            latencyNote = String.format(Locale.ROOT, "%,d interval histograms; a bucket or a dragged range merges "
+                    + "the intervals that start in it.", intervals.size());
         } else if (points != null && points.size() > 0) {
             double[] ps = measured ? in.latencyPercentiles() : new double[] {100};
             buckets = LatencyBuckets.compute(scaled(points, factorOrOne(b.unit(), target)), target, ps, 0);
@@ -528,7 +529,8 @@ public class BenchmarkDetailView extends BorderPane {
     }
 
     private void showRange(TimeRange r) {
-        rangeLabel.setText(r == null ? "Whole run" : rangeText(r));
+        // the times are in the legends; here only the length, so the bar fits beside the percentile boxes
+        rangeLabel.setText(r == null ? "Whole run" : "Range: " + LatencyOverTimeChart.duration(r.duration()));
         rangeLabel.setTooltip(new Tooltip(r == null ? "Drag across the chart to chart a time range"
                 : "The charts show " + LatencyOverTimeChart.duration(r.duration()) + " from " + rangeText(r)));
     }

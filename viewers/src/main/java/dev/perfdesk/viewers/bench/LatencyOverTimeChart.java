@@ -129,7 +129,7 @@ public final class LatencyOverTimeChart extends BenchChart {
                     lines.addSeries(s);
                 }
                 valueAxis.setLabel("Latency (" + DisplayUnits.label(buckets.unit()) + ")");
-                logAxis.setLabel(valueAxis.getLabel() + ", log scale");
+                logAxis.setLabel("Latency (" + DisplayUnits.label(buckets.unit()) + ", log)");
                 timeAxis.setLabel("Time (buckets of " + duration(buckets.bucketNanos()) + ")");
             }
             if (points != null && points.size() <= MAX_DOTS && points.size() > 0) {
