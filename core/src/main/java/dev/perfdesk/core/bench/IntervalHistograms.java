@@ -133,6 +133,11 @@ public final class IntervalHistograms {
         return lo;
     }
 
+    /** How many intervals start in {@code range}: those {@link #merge(TimeRange)} adds. */
+    public int countStartingIn(TimeRange range) {
+        return firstStartingAtOrAfter(range.to()) - firstStartingAtOrAfter(range.from());
+    }
+
     /** A new histogram of interval {@code i}, stamped with its start and end (epoch milliseconds). */
     public Histogram histogram(int i) {
         return merge(i, i + 1);

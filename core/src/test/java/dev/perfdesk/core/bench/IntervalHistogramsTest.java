@@ -99,6 +99,7 @@ class IntervalHistogramsTest {
         // 2.5 s to 5.5 s: intervals 3 and 4 and 5 start in it; 2 ends in it but started before; 5 ends after it
         TimeRange range = new TimeRange(T0 + 2 * SECOND + SECOND / 2, T0 + 5 * SECOND + SECOND / 2);
         assertEquals(addedByHdrHistogram(hs.subList(3, 6)), intervals.merge(range));
+        assertEquals(3, intervals.countStartingIn(range));
         // the range's end is exclusive: an interval starting exactly there belongs to the next range
         assertEquals(addedByHdrHistogram(hs.subList(3, 5)), intervals.merge(new TimeRange(T0 + 3 * SECOND,
                 T0 + 5 * SECOND)));

@@ -160,8 +160,8 @@ class HdrLogImporterTest {
         Path file = Files.writeString(dir.resolve("far.hlog"), String.join("\n",
                 "#[Histogram log format version 1.2]",
                 "\"StartTimestamp\",\"Interval_Length\",\"Interval_Max\",\"Interval_Compressed_Histogram\"",
-                "0.127,1.007,2.769,HISTFAAAAEV42pNpmSzMwMCgyAABTBDKT4GBgdnNYMcCBvsPEBEJISEuATEZMQ4uASkhIR4nrxg9v2lMaxhvMe"
-                        + "kILGZkKmcCAEf2CsI=",
+                "0.127,1.007,2.769,HISTFAAAAEV42pNpmSzMwMCgyAABTBDKT4GBgdnNYMcCBvsPEBEJISEuATEZMQ4uASkhIR4nrxg9v2l"
+                        + "MaxhvMekILGZkKmcCAEf2CsI=",
                 "99999999999.0,1.007,2.769,HISTFAAAAEV42pNpmSzMwMCgyAABTBDKT4GBgdnNYMcCBvsPEBEJISEuATEZMQ4uASkhIR4n"
                         + "rxg9v2lMaxhvMekILGZkKmcCAEf2CsI=", ""));
         ImportException e = assertThrows(ImportException.class, () -> BenchFiles.read(file, new HdrLogImporter()));

@@ -53,8 +53,9 @@ import dev.perfdesk.viewers.ExportDialogs;
  * One benchmark in detail: its percentile distribution chart (with other runs' matching benchmarks overlaid and the
  * user's SLA objectives), a histogram and a box plot of its samples, and, when it has timestamped points or interval
  * histograms, latency over time at chosen percentiles, where a dragged time range recomputes the percentile chart,
- * histogram and box plot for that range only (for interval histograms: the merge of the intervals that start in it). Everything is computed off the FX thread and shown in one step; a newer input
- * drops an older computation (latest wins). Charts export to PNG and SVG from the Export menu.
+ * histogram and box plot for that range only (for interval histograms: the merge of the intervals that start in
+ * it). Everything is computed off the FX thread and shown in one step; a newer input drops an older computation
+ * (latest wins). Charts export to PNG and SVG from the Export menu.
  *
  * <pre>{@code
  * BenchmarkDetailView detail = new BenchmarkDetailView();
@@ -350,7 +351,7 @@ public class BenchmarkDetailView extends BorderPane {
         String note = "";
         String mainLabel = in.main().label() + (range == null ? "" : " · " + rangeText(range));
         if (range != null && intervals != null) {
-            int k = intervals.firstStartingAtOrAfter(range.to()) - intervals.firstStartingAtOrAfter(range.from());
+            int k = intervals.countStartingIn(range);
             mainLabel += String.format(Locale.ROOT, ", %d interval%s", k, k == 1 ? "" : "s");
         }
         if (mainDist != null && mainDist.totalCount() > 0) {
