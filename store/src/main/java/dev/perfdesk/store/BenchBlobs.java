@@ -17,10 +17,13 @@ import java.util.zip.Inflater;
 
 import org.HdrHistogram.Histogram;
 
+import dev.perfdesk.core.bench.IntervalHistograms;
+
 /**
  * Compact encodings of a benchmark's blobs. Samples: when every value is a whole number (nanoseconds, counts,
  * milliseconds) they are zigzag varint deltas; otherwise the IEEE 754 bits, deflated. Point times are varint
- * deltas. Histograms use HdrHistogram's own compressed encoding.
+ * deltas. Histograms use HdrHistogram's own compressed encoding; interval histograms are, per interval, the start
+ * as a varint delta from the previous one, the length, and the interval's histogram in that encoding.
  */
 final class BenchBlobs {
     private static final byte WHOLE_DELTAS = 1;
@@ -150,6 +153,35 @@ final class BenchBlobs {
         } catch (DataFormatException | RuntimeException e) {
             throw new StoreException("a stored histogram cannot be decoded; the store may be damaged", e);
         }
+    }
+
+    static byte[] encodeIntervals(IntervalHistograms intervals) {
+        VarintCodec.Writer w = new VarintCodec.Writer(intervals.size() * 128 + 8);
+        w.unsigned(intervals.size());
+        long last = 0;
+        for (int i = 0; i < intervals.size(); i++) {
+            long start = intervals.startNanos(i);
+            w.signed(start - last);
+            w.unsigned(intervals.endNanos(i) - start);
+            byte[] h = encodeHistogram(intervals.histogram(i));
+            w.unsigned(h.length);
+            w.bytes(h);
+            last = start;
+        }
+        return w.toByteArray();
+    }
+
+    static IntervalHistograms decodeIntervals(byte[] blob, String unit, double scale) {
+        VarintCodec.Reader r = new VarintCodec.Reader(blob);
+        int n = length(r.unsigned());
+        IntervalHistograms.Builder b = new IntervalHistograms.Builder(unit, scale);
+        long start = 0;
+        for (int i = 0; i < n; i++) {
+            start += r.signed();
+            long end = start + r.unsigned();
+            b.add(start, end, decodeHistogram(r.bytes(r.unsigned())));
+        }
+        return b.build();
     }
 
     static byte[] encodeTagSets(List<Map<String, String>> sets) {

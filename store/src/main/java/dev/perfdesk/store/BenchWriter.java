@@ -16,6 +16,7 @@ import dev.perfdesk.core.bench.Benchmark;
 import dev.perfdesk.core.bench.BenchmarkRun;
 import dev.perfdesk.core.bench.BenchmarkStatus;
 import dev.perfdesk.core.bench.Distribution;
+import dev.perfdesk.core.bench.IntervalHistograms;
 import dev.perfdesk.core.bench.TimedPoints;
 import dev.perfdesk.core.stats.ScoreSummary;
 
@@ -70,7 +71,9 @@ final class BenchWriter {
              PreparedStatement histogram = c.prepareStatement("INSERT INTO benchmark_histogram(run_id, bench_idx, "
                      + "unit, scale, total_count, data) VALUES (?, ?, ?, ?, ?, ?)");
              PreparedStatement points = c.prepareStatement("INSERT INTO benchmark_points(run_id, bench_idx, n, "
-                     + "times, vals, tag_ids, tag_sets) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                     + "times, vals, tag_ids, tag_sets) VALUES (?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement intervals = c.prepareStatement("INSERT INTO benchmark_intervals(run_id, bench_idx, "
+                     + "unit, scale, n, total_count, data) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             List<Benchmark> list = run.benchmarks();
             for (int i = 0; i < list.size(); i++) {
                 Benchmark b = list.get(i);
@@ -135,6 +138,17 @@ final class BenchWriter {
                     points.setBytes(6, VarintCodec.encodeInts(p.tagSetIds(), false));
                     points.setBytes(7, BenchBlobs.encodeTagSets(p.tagSets()));
                     points.executeUpdate();
+                }
+                IntervalHistograms h = b.intervals();
+                if (h != null) {
+                    intervals.setLong(1, id);
+                    intervals.setInt(2, i);
+                    intervals.setString(3, h.unit());
+                    intervals.setDouble(4, h.scale());
+                    intervals.setInt(5, h.size());
+                    intervals.setLong(6, h.totalCount());
+                    intervals.setBytes(7, BenchBlobs.encodeIntervals(h));
+                    intervals.executeUpdate();
                 }
             }
         }
@@ -204,7 +218,7 @@ final class BenchWriter {
         return times;
     }
 
-    /** Reads a run whole: its environment, tags and every benchmark with its blobs. */
+    /** Reads a run whole: its environment, tags and every benchmark with its blobs and interval histograms. */
     static BenchmarkRun readRun(Connection c, StoredRun stored) throws SQLException {
         Map<String, String> env = new LinkedHashMap<>();
         Map<String, String> tags = new LinkedHashMap<>();
@@ -282,6 +296,16 @@ final class BenchWriter {
                     builders.get(rs.getInt(1)).points(new TimedPoints(decodeTimes(rs.getBytes(2)),
                             BenchBlobs.decodeDoubles(rs.getBytes(3)), VarintCodec.decodeInts(rs.getBytes(4), false),
                             BenchBlobs.decodeTagSets(rs.getBytes(5))));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT bench_idx, unit, scale, data FROM benchmark_intervals WHERE run_id = ?")) {
+            ps.setLong(1, stored.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    builders.get(rs.getInt(1)).intervals(BenchBlobs.decodeIntervals(rs.getBytes(4), rs.getString(2),
+                            rs.getDouble(3)));
                 }
             }
         }

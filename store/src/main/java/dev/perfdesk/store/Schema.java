@@ -218,6 +218,20 @@ final class Schema {
                     verdict      TEXT    NOT NULL
                 )""",
                 "CREATE INDEX comparison_sides ON comparison(kind, baseline_id, candidate_id)"
+            },
+            // 5: a benchmark's histogram per time interval (an HdrHistogram log's); runs stored before keep none
+            new String[] {
+                """
+                CREATE TABLE benchmark_intervals (
+                    run_id      INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+                    bench_idx   INTEGER NOT NULL,
+                    unit        TEXT    NOT NULL,
+                    scale       REAL    NOT NULL,
+                    n           INTEGER NOT NULL,
+                    total_count INTEGER NOT NULL,
+                    data        BLOB    NOT NULL,
+                    PRIMARY KEY (run_id, bench_idx)
+                ) WITHOUT ROWID"""
             });
 
     /** The schema version this Perfdesk writes. */

@@ -371,7 +371,7 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** Loads a run whole: environment, tags and every benchmark with its samples, histogram and points. */
+    /** Loads a run whole: environment, tags and every benchmark with its samples, histogram, points and intervals. */
     public synchronized dev.perfdesk.core.bench.BenchmarkRun loadRun(long id) {
         StoredRun stored = findRun(id).orElseThrow(() -> new StoreException("no run with id " + id + " in " + path));
         try {

@@ -32,6 +32,13 @@ final class VarintCodec {
             unsigned((v << 1) ^ (v >> 63));
         }
 
+        /** Writes {@code bytes} as they are. */
+        void bytes(byte[] bytes) {
+            ensure(bytes.length);
+            System.arraycopy(bytes, 0, buf, size, bytes.length);
+            size += bytes.length;
+        }
+
         private void ensure(int extra) {
             if (size + extra > buf.length) {
                 buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, size + extra));
@@ -86,6 +93,16 @@ final class VarintCodec {
         long signed() {
             long v = unsigned();
             return (v >>> 1) ^ -(v & 1);
+        }
+
+        /** The next {@code n} bytes as they are. */
+        byte[] bytes(long n) {
+            if (n < 0 || n > buf.length - pos) {
+                throw new StoreException("a stored column ends early; the store may be damaged");
+            }
+            byte[] out = java.util.Arrays.copyOfRange(buf, pos, pos + (int) n);
+            pos += (int) n;
+            return out;
         }
     }
 

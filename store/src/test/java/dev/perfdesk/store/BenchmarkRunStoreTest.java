@@ -118,6 +118,11 @@ class BenchmarkRunStoreTest {
                 assertEquals(a.points().tags(i), b.points().tags(i));
             }
         }
+        if (a.intervals() == null) {
+            assertNull(b.intervals());
+        } else {
+            BenchmarkIntervalsStoreTest.assertSameIntervals(a.intervals(), b.intervals());
+        }
     }
 
     @Test

@@ -112,7 +112,9 @@ class ComparisonStoreTest {
             importRun(store, "main.json");
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+            // a version 3 store had neither the comparison table (4) nor interval histograms (5)
             st.execute("DROP TABLE comparison");
+            st.execute("DROP TABLE benchmark_intervals");
             st.execute("PRAGMA user_version = 3");
         }
         try (Store store = Store.open(db)) {

@@ -15,9 +15,10 @@ import dev.perfdesk.core.stats.ScoreSummary;
 /**
  * One benchmark (or one metric of one benchmark) in a run: its name and parameters, the unit its values are in as
  * the tool prints them, and what the file gives of its measurements: raw samples, a score with its error
- * ({@link ScoreSummary}, as JMH reports it), statistics the tool computed, a latency {@link Distribution}, and
- * timestamped {@link TimedPoints}. Any of them may be missing; a benchmark the tool reports as failed or skipped may
- * have none. Immutable; build with {@link #builder(String)}.
+ * ({@link ScoreSummary}, as JMH reports it), statistics the tool computed, a latency {@link Distribution},
+ * timestamped {@link TimedPoints} (single measurements: a k6 point, a JMeter sample) and {@link IntervalHistograms}
+ * (a histogram per time interval: an HdrHistogram log). Any of them may be missing; a benchmark the tool reports as
+ * failed or skipped may have none. Immutable; build with {@link #builder(String)}.
  *
  * <pre>{@code
  * Benchmark b = Benchmark.builder("dev.perfdesk.Parse.json")
@@ -44,6 +45,7 @@ public final class Benchmark {
     private final long count;
     private final Distribution distribution;
     private final TimedPoints points;
+    private final IntervalHistograms intervals;
     private final BenchmarkStatus status;
     private final String statusMessage;
     private final Map<String, String> attributes;
@@ -65,10 +67,13 @@ public final class Benchmark {
             n = score.n();
         } else if (n < 0 && b.distribution != null) {
             n = b.distribution.totalCount();
+        } else if (n < 0 && b.intervals != null) {
+            n = b.intervals.totalCount();
         }
         this.count = n;
         this.distribution = b.distribution;
         this.points = b.points;
+        this.intervals = b.intervals;
         this.status = b.status;
         this.statusMessage = b.statusMessage;
         this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(b.attributes));
@@ -93,6 +98,7 @@ public final class Benchmark {
         b.count = count;
         b.distribution = distribution;
         b.points = points;
+        b.intervals = intervals;
         b.status = status;
         b.statusMessage = statusMessage;
         b.attributes.putAll(attributes);
@@ -166,6 +172,11 @@ public final class Benchmark {
     /** Timestamped measurements, or null. */
     public TimedPoints points() {
         return points;
+    }
+
+    /** Histograms of consecutive time intervals, or null. */
+    public IntervalHistograms intervals() {
+        return intervals;
     }
 
     /** Whether it ran, failed or was skipped. */
@@ -264,6 +275,7 @@ public final class Benchmark {
         private long count = -1;
         private Distribution distribution;
         private TimedPoints points;
+        private IntervalHistograms intervals;
         private BenchmarkStatus status = BenchmarkStatus.OK;
         private String statusMessage = "";
         private final Map<String, String> attributes = new LinkedHashMap<>();
@@ -332,7 +344,10 @@ public final class Benchmark {
             return this;
         }
 
-        /** How many measurements; by default the number of samples, else the score's n, else the histogram count. */
+        /**
+         * How many measurements; by default the number of samples, else the score's n, else the histogram count,
+         * else the intervals' count.
+         */
         public Builder count(long value) {
             count = value;
             return this;
@@ -347,6 +362,12 @@ public final class Benchmark {
         /** The timestamped points. */
         public Builder points(TimedPoints value) {
             points = value;
+            return this;
+        }
+
+        /** The interval histograms. */
+        public Builder intervals(IntervalHistograms value) {
+            intervals = value;
             return this;
         }
 

@@ -20,7 +20,7 @@ import org.HdrHistogram.HistogramLogReader;
 import dev.perfdesk.core.bench.Benchmark;
 import dev.perfdesk.core.bench.BenchmarkRun;
 import dev.perfdesk.core.bench.Distribution;
-import dev.perfdesk.core.bench.TimedPoints;
+import dev.perfdesk.core.bench.IntervalHistograms;
 import dev.perfdesk.core.progress.ProgressMonitor;
 import dev.perfdesk.core.spi.ImportSink;
 import dev.perfdesk.importers.spi.ImportException;
@@ -30,16 +30,20 @@ import dev.perfdesk.importers.spi.Importer;
 /**
  * Reads an HdrHistogram interval log ({@code .hlog}, as jHiccup, wrk2's and HdrHistogram's own
  * {@code HistogramLogWriter} write it) with HdrHistogram's {@link HistogramLogReader}. One benchmark per tag (the
- * untagged intervals first): its distribution is the sum of its interval histograms, so percentiles come from all
- * the recorded values rather than from averaging intervals; each interval is a point at its start time with its
- * maximum as the value. Recorded values are taken to be nanoseconds, the convention of jHiccup and of the log's
- * {@code Interval_Max} column (written in milliseconds by default); the distribution is shown in milliseconds.
+ * untagged intervals first) keeps every interval histogram of that tag with its start and end
+ * ({@link IntervalHistograms}: non-zero buckets only, never the recorded values one by one), so percentiles over
+ * time and over any time range come from the recorded values; its distribution is the sum of all its intervals, as
+ * HdrHistogram's own {@code HistogramLogProcessor} adds them. Recorded values are taken to be nanoseconds, the
+ * convention of jHiccup and of the log's {@code Interval_Max} column (written in milliseconds by default); values are
+ * shown in milliseconds.
  */
 public final class HdrLogImporter implements Importer {
     public static final String FORMAT = "hdr-log";
     private static final Pattern INTERVAL = Pattern.compile(
             "(Tag=[^,]*,)?\\d+(\\.\\d+)?,\\d+(\\.\\d+)?,\\d+(\\.\\d+)?,\\S+");
     private static final double NANOS_PER_MS = 1e6;
+    /** The latest time stamp whose nanoseconds fit in a long (the year 2262). */
+    private static final long MAX_MILLIS = Long.MAX_VALUE / 1_000_000L;
 
     @Override
     public String format() {
@@ -70,9 +74,7 @@ public final class HdrLogImporter implements Importer {
     /** One tag's intervals while they arrive. */
     private static final class Series {
         final String tag;
-        final Histogram total = new Histogram(3);
-        final TimedPoints.Builder points = new TimedPoints.Builder();
-        int intervals;
+        final IntervalHistograms.Builder intervals = new IntervalHistograms.Builder("ms", NANOS_PER_MS);
 
         Series(String tag) {
             this.tag = tag;
@@ -106,12 +108,14 @@ public final class HdrLogImporter implements Importer {
                 read++;
                 Histogram interval = (Histogram) h;
                 String tag = interval.getTag() == null ? "" : interval.getTag();
-                Series s = series.computeIfAbsent(tag, Series::new);
-                s.total.add(interval);
-                s.intervals++;
                 long startMillis = interval.getStartTimeStamp();
-                s.points.add(startMillis * 1_000_000L, interval.getMaxValue() / NANOS_PER_MS,
-                        tag.isEmpty() ? Map.of() : Map.of("tag", tag));
+                long endMillis = Math.max(startMillis, interval.getEndTimeStamp());
+                if (startMillis < 0 || endMillis > MAX_MILLIS) {
+                    throw ImportException.atLine(file, intervalLine(source, read - 1), "the interval's time stamp "
+                            + "is out of range (" + startMillis + " to " + endMillis + " ms since the epoch)");
+                }
+                series.computeIfAbsent(tag, Series::new).intervals.add(startMillis * 1_000_000L,
+                        endMillis * 1_000_000L, interval);
                 if ((read & 1023) == 0) {
                     monitor.progress(source.rawBytesRead(), source.size());
                 }
@@ -126,15 +130,16 @@ public final class HdrLogImporter implements Importer {
         }
         List<Benchmark> benchmarks = new ArrayList<>();
         for (Series s : series.values()) {
+            IntervalHistograms intervals = s.intervals.build();
+            Distribution total = intervals.distribution(null);
             Benchmark.Builder b = Benchmark.builder("latency").unit("ms").lowerIsBetter(true)
-                    .distribution(new Distribution(s.total, "ms", NANOS_PER_MS)).points(s.points.build())
-                    .attribute("intervals", Integer.toString(s.intervals));
+                    .distribution(total).intervals(intervals)
+                    .attribute("intervals", Integer.toString(intervals.size()));
             if (!s.tag.isEmpty()) {
                 b.param("tag", s.tag);
             }
-            if (s.total.getTotalCount() > 0) {
-                b.statistic("mean", s.total.getMean() / NANOS_PER_MS)
-                        .statistic("max", s.total.getMaxValue() / NANOS_PER_MS);
+            if (total.totalCount() > 0) {
+                b.statistic("mean", total.mean()).statistic("max", total.max());
             }
             benchmarks.add(b.build());
         }

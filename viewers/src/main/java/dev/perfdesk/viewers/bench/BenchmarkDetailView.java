@@ -44,16 +44,18 @@ import javafx.scene.layout.VBox;
 
 import dev.perfdesk.core.bench.Benchmark;
 import dev.perfdesk.core.bench.Distribution;
+import dev.perfdesk.core.bench.IntervalHistograms;
 import dev.perfdesk.core.bench.TimedPoints;
 import dev.perfdesk.core.timeline.TimeRange;
 import dev.perfdesk.viewers.ExportDialogs;
 
 /**
  * One benchmark in detail: its percentile distribution chart (with other runs' matching benchmarks overlaid and the
- * user's SLA objectives), a histogram and a box plot of its samples, and, when it has timestamped points, latency
- * over time at chosen percentiles, where a dragged time range recomputes the percentile chart, histogram and box
- * plot for that range only. Everything is computed off the FX thread and shown in one step; a newer input
- * drops an older computation (latest wins). Charts export to PNG and SVG from the Export menu.
+ * user's SLA objectives), a histogram and a box plot of its samples, and, when it has timestamped points or interval
+ * histograms, latency over time at chosen percentiles, where a dragged time range recomputes the percentile chart,
+ * histogram and box plot for that range only (for interval histograms: the merge of the intervals that start in
+ * it). Everything is computed off the FX thread and shown in one step; a newer input drops an older computation
+ * (latest wins). Charts export to PNG and SVG from the Export menu.
  *
  * <pre>{@code
  * BenchmarkDetailView detail = new BenchmarkDetailView();
@@ -95,7 +97,7 @@ public class BenchmarkDetailView extends BorderPane {
     private final MenuButton export = new MenuButton("Export");
     private final List<CheckBox> latencyBoxes = new ArrayList<>();
     private final Label rangeLabel = new Label();
-    private final Button clearRange = new Button("Clear range");
+    private final Button clearRange = new Button("Clear");
     private final Label latencyNote = new Label();
     private final SplitPane top = new SplitPane();
     private final VBox latencyPane;
@@ -129,13 +131,17 @@ public class BenchmarkDetailView extends BorderPane {
         slaField.setPromptText("SLA, e.g. p95 < 50 ms, p99 < 120 ms");
         slaField.setPrefColumnCount(20);
         slaField.getStyleClass().add("sla-field");
+        slaField.setMinWidth(150);
         slaField.textProperty().bindBidirectional(slaText);
         slaText.addListener(o -> applySlas());
         slaStatus.getStyleClass().add("sla-status");
         slaStatus.setMinWidth(0);
-        logScale.setTooltip(new Tooltip("A logarithmic value axis on the percentile chart, so a long tail does not "
-                + "flatten the body"));
-        logScale.selectedProperty().addListener((o, was, now) -> percentileChart.setLogScale(now));
+        logScale.setTooltip(new Tooltip("A logarithmic value axis on the percentile and latency-over-time charts, so "
+                + "a long tail or a spike does not flatten the rest"));
+        logScale.selectedProperty().addListener((o, was, now) -> {
+            percentileChart.setLogScale(now);
+            latencyChart.setLogScale(now);
+        });
         overlayButton.setTooltip(new Tooltip("Pick another run's benchmark of the same name and parameters to draw "
                 + "on the percentile chart"));
         overlayButton.setOnAction(e -> {
@@ -179,6 +185,7 @@ public class BenchmarkDetailView extends BorderPane {
         rangeLabel.getStyleClass().add("range-label");
         rangeLabel.setMinWidth(0);
         clearRange.getStyleClass().add("small-button");
+        clearRange.setTooltip(new Tooltip("Clear the time range: the charts show the whole run again"));
         clearRange.setOnAction(e -> latencyChart.setRange(null));
         clearRange.disableProperty().bind(latencyChart.rangeProperty().isNull());
         Region gap = new Region();
@@ -321,15 +328,19 @@ public class BenchmarkDetailView extends BorderPane {
         return ps.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    /** Whether a benchmark's points are single measurements; an HdrHistogram log keeps only interval maxima. */
+    /**
+     * Whether a benchmark's points are single measurements; an HdrHistogram log stored by Perfdesk before it kept
+     * interval histograms has the intervals' maxima as points.
+     */
     static boolean pointsAreMeasurements(Benchmark b) {
         return !b.attributes().containsKey("intervals");
     }
 
     private static Result compute(Inputs in) {
         Benchmark b = in.main().benchmark();
-        TimedPoints points = b.points();
-        boolean measured = points != null && pointsAreMeasurements(b);
+        IntervalHistograms intervals = b.intervals() != null && b.intervals().size() > 0 ? b.intervals() : null;
+        TimedPoints points = intervals == null ? b.points() : null;
+        boolean measured = intervals != null || points != null && pointsAreMeasurements(b);
         TimeRange range = measured ? in.range() : null;
         Distribution mainDist = distributionOf(b, range);
         String target = chooseUnit(in.unit(), b, mainDist);
@@ -339,6 +350,10 @@ public class BenchmarkDetailView extends BorderPane {
         SampleStats histogram = null;
         String note = "";
         String mainLabel = in.main().label() + (range == null ? "" : " · " + rangeText(range));
+        if (range != null && intervals != null) {
+            int k = intervals.countStartingIn(range);
+            mainLabel += String.format(Locale.ROOT, ", %d interval%s", k, k == 1 ? "" : "s");
+        }
         if (mainDist != null && mainDist.totalCount() > 0) {
             curves.add(PercentileCurve.of(mainLabel, mainDist, PercentileCurve.DEFAULT_TICKS).inUnit(target));
             double f = factorOrOne(b.unit(), target);
@@ -346,6 +361,9 @@ public class BenchmarkDetailView extends BorderPane {
                     : SampleStats.ofDistribution(mainDist, factorOrOne(mainDist.unit(), target));
             boxLabels.add(mainLabel);
             boxes.add(histogram);
+        } else if (range != null) {
+            note = intervals != null ? "No interval starts in the selected range: nothing to chart."
+                    : "No point lies in the selected range: nothing to chart.";
         } else {
             note = b.statistics().isEmpty() ? "No samples or distribution in the file: nothing to chart."
                     : "The file gives statistics only (" + String.join(", ", b.statistics().keySet())
@@ -372,14 +390,28 @@ public class BenchmarkDetailView extends BorderPane {
         LatencyBuckets buckets = null;
         String latencyNote = "";
         double pointFactor = 1;
-        if (points != null && points.size() > 0) {
-            pointFactor = factorOrOne(b.unit(), target);
+        if (intervals != null) {
+            buckets = LatencyBuckets.compute(intervals, target, in.latencyPercentiles(), 0);
+            latencyNote = String.format(Locale.ROOT, "%,d interval histograms; a bucket or a dragged range merges "
+                    + "the intervals that start in it.", intervals.size());
+        } else if (points != null && points.size() > 0) {
             double[] ps = measured ? in.latencyPercentiles() : new double[] {100};
-            buckets = LatencyBuckets.compute(scaled(points, pointFactor), target, ps, 0);
+            buckets = LatencyBuckets.compute(scaled(points, factorOrOne(b.unit(), target)), target, ps, 0);
             latencyNote = measured ? String.format(Locale.ROOT, "%,d points; each bucket's percentiles come from "
                     + "its own histogram. Drag across the chart to chart a time range.", points.size())
-                    : "This file keeps only each interval's maximum over time, so only the maximum is drawn and "
-                    + "a time range cannot be charted as percentiles.";
+                    : "Stored by an older Perfdesk, which kept only each interval's maximum: only the maximum is "
+                    + "drawn and a time range cannot be charted. Delete this run and import the log again to chart "
+                    + "percentiles over time.";
+        }
+        if (buckets != null && AUTO.equals(in.unit()) && DisplayUnits.isTime(target)
+                && Double.isFinite(buckets.minAboveZero())) {
+            // A spike over time can be thousands of times the rest: the unit is chosen for the middle of the values
+            // on a log scale (0.3 ms to 1.5 s reads best in ms), not for the median alone.
+            buckets = buckets.inUnit(DisplayUnits.readable(Math.sqrt(buckets.minAboveZero() * buckets.max()),
+                    target));
+        }
+        if (buckets != null) {
+            pointFactor = factorOrOne(b.unit(), buckets.unit());
         }
         return new Result(target, curves, histogram, boxLabels, boxes, buckets, points, pointFactor, note,
                 latencyNote);
@@ -402,10 +434,14 @@ public class BenchmarkDetailView extends BorderPane {
     }
 
     /**
-     * The benchmark's values as a histogram: its points within {@code range}; else its distribution; else a
-     * histogram of its raw samples; null when it has none or they cannot be charted (negative values).
+     * The benchmark's values as a histogram: its intervals starting within {@code range}, merged, or its points
+     * within it; else its distribution; else a histogram of its raw samples; null when it has none or they cannot be
+     * charted (negative values).
      */
     static Distribution distributionOf(Benchmark b, TimeRange range) {
+        if (range != null && b.intervals() != null) {
+            return b.intervals().distribution(range);
+        }
         if (range != null && b.points() != null) {
             return LatencyBuckets.distributionIn(b.points(), b.unit(), range);
         }
@@ -494,7 +530,8 @@ public class BenchmarkDetailView extends BorderPane {
     }
 
     private void showRange(TimeRange r) {
-        rangeLabel.setText(r == null ? "Whole run" : rangeText(r));
+        // the times are in the legends; here only the length, so the bar fits beside the percentile boxes
+        rangeLabel.setText(r == null ? "Whole run" : "Range: " + LatencyOverTimeChart.duration(r.duration()));
         rangeLabel.setTooltip(new Tooltip(r == null ? "Drag across the chart to chart a time range"
                 : "The charts show " + LatencyOverTimeChart.duration(r.duration()) + " from " + rangeText(r)));
     }
@@ -606,7 +643,7 @@ public class BenchmarkDetailView extends BorderPane {
         return latencyChart;
     }
 
-    /** Whether the latency-over-time chart is shown (the benchmark has timestamped points). */
+    /** Whether the latency-over-time chart is shown (the benchmark has timestamped points or intervals). */
     public boolean showsLatencyOverTime() {
         return top.getItems().contains(latencyPane);
     }

@@ -6,6 +6,7 @@ import java.awt.geom.Rectangle2D;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -36,8 +37,9 @@ import dev.perfdesk.core.timeline.TimeRange;
 
 /**
  * Latency over time: the chosen percentiles of each time bucket ({@link LatencyBuckets}, one histogram per bucket)
- * as lines, over the raw points as faint dots. Dragging across the chart selects a time range
- * ({@link #rangeProperty()}), shown shaded; a click without a drag clears it.
+ * as lines, over the raw points (when there are any) as faint dots; the value axis linear from zero or logarithmic.
+ * Dragging across the chart selects a time range ({@link #rangeProperty()}), shown shaded; a click without a drag
+ * clears it.
  *
  * <pre>{@code
  * LatencyOverTimeChart chart = new LatencyOverTimeChart();
@@ -53,6 +55,8 @@ public final class LatencyOverTimeChart extends BenchChart {
 
     private final DateAxis timeAxis = new DateAxis("Time");
     private final NumberAxis valueAxis = new NumberAxis();
+    private final DecadeAxis logAxis = new DecadeAxis();
+    private boolean logScale;
     private final XYSeriesCollection lines = new XYSeriesCollection();
     private final XYSeriesCollection dots = new XYSeriesCollection();
     private final XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, true);
@@ -85,6 +89,8 @@ public final class LatencyOverTimeChart extends BenchChart {
         timeAxis.setLowerMargin(0.01);
         timeAxis.setUpperMargin(0.01);
         valueAxis.setAutoRangeIncludesZero(true);
+        logAxis.setAutoRange(false);
+        logAxis.setSmallestValue(1e-12);
         lineRenderer.setAutoPopulateSeriesStroke(false);
         lineRenderer.setDefaultStroke(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         lineRenderer.setAutoPopulateSeriesShape(false);
@@ -123,6 +129,7 @@ public final class LatencyOverTimeChart extends BenchChart {
                     lines.addSeries(s);
                 }
                 valueAxis.setLabel("Latency (" + DisplayUnits.label(buckets.unit()) + ")");
+                logAxis.setLabel("Latency (" + DisplayUnits.label(buckets.unit()) + ", log)");
                 timeAxis.setLabel("Time (buckets of " + duration(buckets.bucketNanos()) + ")");
             }
             if (points != null && points.size() <= MAX_DOTS && points.size() > 0) {
@@ -132,8 +139,48 @@ public final class LatencyOverTimeChart extends BenchChart {
                 }
                 dots.addSeries(s);
             }
+            fitLogAxis();
             paint(colours());
         });
+    }
+
+    /**
+     * The log axis spans the positive values drawn, with room below so that lines along the bottom stay clear of
+     * the axis; it cannot start at zero.
+     */
+    private void fitLogAxis() {
+        double bottom = Double.POSITIVE_INFINITY;
+        double top = 0;
+        for (XYSeriesCollection c : List.of(lines, dots)) {
+            for (int s = 0; s < c.getSeriesCount(); s++) {
+                for (int i = 0; i < c.getItemCount(s); i++) {
+                    double v = c.getYValue(s, i);
+                    if (v > 0 && Double.isFinite(v)) {
+                        bottom = Math.min(bottom, v);
+                        top = Math.max(top, v);
+                    }
+                }
+            }
+        }
+        if (top > 0) {
+            logAxis.setRange(bottom / 3, top * 1.5);
+        } else {
+            logAxis.setRange(0.1, 10);
+        }
+    }
+
+    /** Whether the value axis is logarithmic, for latencies whose spikes are a thousand times their median. */
+    public void setLogScale(boolean log) {
+        batch(() -> {
+            logScale = log;
+            plot.setRangeAxis(log ? logAxis : valueAxis);
+            paint(colours());
+        });
+    }
+
+    /** Whether the value axis is logarithmic. */
+    public boolean isLogScale() {
+        return logScale;
     }
 
     /** The buckets shown, or null. */
@@ -168,7 +215,7 @@ public final class LatencyOverTimeChart extends BenchChart {
 
     @Override
     protected void paint(ChartColours c) {
-        paintFrame(c, plot, timeAxis, valueAxis);
+        paintFrame(c, plot, timeAxis, logScale ? logAxis : valueAxis);
         for (int i = 0; i < lines.getSeriesCount(); i++) {
             lineRenderer.setSeriesPaint(i, c.seriesColour(i), false);
             // Higher percentiles are drawn later and thinner, so one that equals a lower one leaves it visible.
@@ -251,11 +298,14 @@ public final class LatencyOverTimeChart extends BenchChart {
             return null;
         }
         DateTimeFormatter f = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneId.systemDefault());
-        return String.format(Locale.ROOT, "%s from %s (%s)%n%s %s · %,d points",
+        String count = buckets.ofIntervals()
+                ? String.format(Locale.ROOT, "%,d values in %d interval%s", buckets.count(item),
+                        buckets.intervalCount(item), buckets.intervalCount(item) == 1 ? "" : "s")
+                : String.format(Locale.ROOT, "%,d points", buckets.count(item));
+        return String.format(Locale.ROOT, "%s from %s (%s)%n%s %s · %s",
                 SlaSpecNames.percentile(buckets.percentiles()[series]),
                 f.format(Instant.ofEpochSecond(0, buckets.startNanos(item))), duration(buckets.bucketNanos()),
-                DisplayUnits.shortNumber(buckets.value(series, item)), DisplayUnits.label(buckets.unit()),
-                buckets.count(item));
+                DisplayUnits.shortNumber(buckets.value(series, item)), DisplayUnits.label(buckets.unit()), count);
     }
 
     /** {@code 500 ms}, {@code 5 s}, {@code 2 min}. */

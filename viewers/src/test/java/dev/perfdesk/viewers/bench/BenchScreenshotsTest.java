@@ -21,6 +21,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import dev.perfdesk.core.bench.Benchmark;
 import dev.perfdesk.core.bench.BenchmarkRun;
+import dev.perfdesk.core.bench.IntervalHistograms;
 import dev.perfdesk.core.bench.TimedPoints;
 import dev.perfdesk.core.timeline.TimeRange;
 import dev.perfdesk.viewers.flame.FlameGraphPane;
@@ -97,5 +98,19 @@ class BenchScreenshotsTest {
                 first + (last - first) * 85 / 100)));
         assertNotNull(detail.rangeProperty().get());
         shoot("bench-latency-over-time-range-light");
+
+        BenchmarkRun hdr = BenchData.run("hdr", "tagged-Log.logV2.hlog");
+        label = hdr.name();
+        robot.interact(() -> {
+            table.setRun(hdr);
+            table.select(hdr.benchmarks().get(0));
+            detail.setSlaText("p99 < 1 ms");
+            detail.logScaleBox().setSelected(true);
+        });
+        IntervalHistograms intervals = hdr.benchmarks().get(0).intervals();
+        robot.interact(() -> detail.rangeProperty().set(new TimeRange(intervals.startNanos(11),
+                intervals.startNanos(18))));
+        assertNotNull(detail.rangeProperty().get());
+        shoot("bench-hlog-latency-over-time-range-light");
     }
 }

@@ -22,6 +22,7 @@ import javafx.scene.control.TreeTableRow;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import dev.perfdesk.core.bench.Benchmark;
 import dev.perfdesk.core.bench.BenchmarkRun;
 import dev.perfdesk.core.bench.Distribution;
+import dev.perfdesk.core.bench.IntervalHistograms;
 import dev.perfdesk.core.bench.TimedPoints;
 import dev.perfdesk.core.timeline.TimeRange;
 import dev.perfdesk.viewers.flame.FlameGraphPane;
@@ -190,9 +192,55 @@ class BenchViewsTest {
     }
 
     @Test
-    void hdrLogKeepsOnlyIntervalMaximaSoOnlyTheMaxIsDrawnOverTimeAndARangeDoesNotRechart(FxRobot robot)
-            throws Exception {
+    void hdrLogIntervalsAreChartedOverTimeAndARangeChartsTheirMerge(FxRobot robot) throws Exception {
         Benchmark hlog = BenchData.run("hdr", "tagged-Log.logV2.hlog").benchmarks().get(0);
+        IntervalHistograms intervals = hlog.intervals();
+        robot.interact(() -> detail.setBenchmark("hlog", hlog));
+        settle();
+        assertTrue(detail.showsLatencyOverTime());
+        LatencyBuckets buckets = detail.latencyChart().buckets();
+        assertTrue(buckets.ofIntervals());
+        assertEquals(List.of(50.0, 90.0, 99.0), java.util.Arrays.stream(buckets.percentiles()).boxed().toList(),
+                "the chosen percentiles, not the interval maxima");
+        assertEquals("ms", buckets.unit(), "0.3 ms to 1.5 s over time reads best in ms (the median alone: µs)");
+        assertEquals(intervals.histogram(9).getValueAtPercentile(99) / 1e6, buckets.value(2, 9), 1e-9,
+                "the hiccup's own p99");
+        robot.interact(() -> detail.logScaleBox().setSelected(true));
+        assertTrue(detail.latencyChart().isLogScale() && detail.percentileChart().isLogScale());
+        robot.interact(() -> detail.logScaleBox().setSelected(false));
+        assertEquals(hlog.distribution().totalCount(), detail.percentileChart().curves().get(0).count());
+
+        TimeRange range = new TimeRange(intervals.startNanos(11), intervals.startNanos(16) + 1);
+        robot.interact(() -> detail.rangeProperty().set(range));
+        settle();
+        Histogram merged = intervals.merge(range);
+        PercentileCurve shown = detail.percentileChart().curves().get(0);
+        assertEquals(merged, shown.distribution().histogram(), "intervals 11 to 16, merged");
+        assertEquals(merged.getTotalCount(), shown.count());
+        for (double p : new double[] {50, 90, 99, 99.9, 100}) {
+            assertEquals(merged.getValueAtPercentile(p) / 1e6, shown.valueAt(p) / DisplayUnits.factor("ms",
+                    shown.unit()), 1e-9, "p" + p);
+        }
+        assertTrue(shown.label().endsWith(", 6 intervals"), shown.label());
+
+        robot.interact(() -> detail.rangeProperty().set(new TimeRange(intervals.startNanos(11) + 1,
+                intervals.startNanos(12))));
+        settle();
+        assertTrue(detail.percentileChart().curves().isEmpty(), "no interval starts in it");
+        String summary = ((javafx.scene.control.Label) detail.lookup(".detail-summary")).getText();
+        assertTrue(summary.contains("No interval starts in the selected range"), summary);
+    }
+
+    @Test
+    void anHdrLogStoredWithIntervalMaximaOnlyDrawsTheMaxAndARangeDoesNotRechart(FxRobot robot) throws Exception {
+        // what an older Perfdesk stored: interval maxima as points, no interval histograms
+        Benchmark imported = BenchData.run("hdr", "tagged-Log.logV2.hlog").benchmarks().get(0);
+        TimedPoints.Builder maxima = new TimedPoints.Builder();
+        for (int i = 0; i < imported.intervals().size(); i++) {
+            maxima.add(imported.intervals().startNanos(i), imported.intervals().histogram(i).getMaxValue() / 1e6,
+                    java.util.Map.of());
+        }
+        Benchmark hlog = imported.toBuilder().intervals(null).points(maxima.build()).build();
         robot.interact(() -> detail.setBenchmark("hlog", hlog));
         settle();
         assertTrue(detail.showsLatencyOverTime());
