@@ -3,16 +3,19 @@ package dev.perfdesk.app.ui;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceDialog;
@@ -21,6 +24,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -32,6 +36,7 @@ import dev.perfdesk.core.bench.BenchmarkRun;
 import dev.perfdesk.store.Store;
 import dev.perfdesk.store.StoredRun;
 import dev.perfdesk.viewers.bench.BenchmarkDetailView;
+import dev.perfdesk.viewers.bench.RunTableRow;
 import dev.perfdesk.viewers.bench.RunTableView;
 
 /**
@@ -210,6 +215,44 @@ public final class RunTab extends Tab {
             setTop(top);
             setCenter(split);
             table.setRun(run);
+            fitTableToRows(split, table);
+        }
+
+        /**
+         * Gives the table the height its rows need (at most 38% of the view, as before, and at least 15%), so
+         * that a run of a few benchmarks leaves the charts the room; until the divider is dragged by hand.
+         */
+        private static void fitTableToRows(SplitPane split, RunTableView table) {
+            boolean[] moved = {false};
+            SplitPane.Divider divider = split.getDividers().get(0);
+            split.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+                for (Node n = e.getTarget() instanceof Node t ? t : null; n != null && n != split; n = n.getParent()) {
+                    if (n.getStyleClass().contains("split-pane-divider")) {
+                        moved[0] = true;
+                    }
+                }
+            });
+            Runnable fit = () -> {
+                double height = split.getHeight();
+                if (moved[0] || height <= 0) {
+                    return;
+                }
+                // filter bar, column header, rows, horizontal scroll bar and a little air
+                double wanted = 40 + 28 + rowsOf(table) * 24.0 + 36;
+                divider.setPosition(Math.max(0.15, Math.min(0.38, wanted / height)));
+            };
+            split.heightProperty().addListener((o, was, now) -> fit.run());
+            table.table().rootProperty().addListener((o, was, now) -> fit.run());
+        }
+
+        /** The table's rows with no filter: one per benchmark, and one per group where there are groups. */
+        private static int rowsOf(RunTableView table) {
+            Set<String> groups = new HashSet<>();
+            for (RunTableRow r : table.rows()) {
+                groups.add(r.group());
+            }
+            boolean grouped = groups.size() > 1 || groups.stream().anyMatch(g -> !g.isEmpty());
+            return table.rows().size() + (grouped ? groups.size() : 0);
         }
 
         private static String headerText(BenchmarkRun run) {
