@@ -205,8 +205,17 @@ public class FunctionTableView extends VBox {
         }
     }
 
+    /** The name, with the whole of it as a tooltip; made when the mouse first comes (a tooltip is a window). */
     private static final class NameCell extends TableCell<FunctionStats, String> {
-        private final Tooltip tip = new Tooltip();
+        NameCell() {
+            setOnMouseEntered(e -> {
+                if (getTooltip() == null && !isEmpty() && getItem() != null) {
+                    Tooltip tip = new Tooltip();
+                    tip.textProperty().bind(textProperty());
+                    setTooltip(tip);
+                }
+            });
+        }
 
         @Override
         protected void updateItem(String item, boolean empty) {
@@ -214,9 +223,6 @@ public class FunctionTableView extends VBox {
             setText(empty ? null : item);
             if (empty || item == null) {
                 setTooltip(null);
-            } else {
-                tip.setText(item);
-                setTooltip(tip);
             }
         }
     }
