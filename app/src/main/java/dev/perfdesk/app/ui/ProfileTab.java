@@ -1,5 +1,9 @@
 package dev.perfdesk.app.ui;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+
+import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -9,10 +13,13 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 
+import dev.perfdesk.core.flame.FlameViewState;
 import dev.perfdesk.core.model.Profile;
 import dev.perfdesk.core.model.Timeline;
+import dev.perfdesk.core.progress.ProgressMonitor;
 import dev.perfdesk.store.Store;
 import dev.perfdesk.store.StoredProfile;
+import dev.perfdesk.viewers.flame.FlameGraphViewModel;
 
 /**
  * A tab showing one stored profile. The profile (and its timeline) is read in the background while the tab shows
@@ -23,7 +30,11 @@ public final class ProfileTab extends Tab {
 
     /** Builds the view of a loaded profile, on the FX thread. */
     public interface ContentFactory {
-        Node create(ProfileViews.Context context, Profile profile);
+        /**
+         * @param opening the flame graph state the profile opens with, being computed on another thread while
+         *                the view is built (see {@link FlameGraphViewModel#openingState})
+         */
+        Node create(ProfileViews.Context context, Profile profile, Future<FlameViewState> opening);
     }
 
     /**
@@ -43,16 +54,40 @@ public final class ProfileTab extends Tab {
         VBox box = new VBox(12, spinner, loading);
         box.setAlignment(Pos.CENTER);
         setContent(box);
+        // Once the profile is read, the view is built on the FX thread while this task's thread computes the
+        // flame graph the view opens with: the two overlap instead of following one another.
         Task<Profile> task = new Task<>() {
             @Override
             protected Profile call() {
-                Profile p = store.loadProfile(profileId);
+                Profile loaded = store.loadProfile(profileId);
                 Timeline timeline = store.loadTimeline(profileId);
-                return timeline == null ? p : p.withTimeline(timeline);
+                Profile p = timeline == null ? loaded : loaded.withTimeline(timeline);
+                CompletableFuture<FlameViewState> opening = new CompletableFuture<>();
+                Platform.runLater(() -> {
+                    if (!isCancelled()) {
+                        setContent(content.create(new ProfileViews.Context(store, tasks, ProfileTab.this), p,
+                                opening));
+                    }
+                });
+                Task<Profile> self = this;
+                try {
+                    opening.complete(FlameGraphViewModel.openingState(p, new ProgressMonitor() {
+                        @Override
+                        public void progress(long done, long total) {
+                        }
+
+                        @Override
+                        public boolean isCancelled() {
+                            return self.isCancelled();
+                        }
+                    }));
+                } catch (RuntimeException | Error e) {
+                    // The view then computes it itself, and reports what goes wrong.
+                    opening.completeExceptionally(e);
+                }
+                return p;
             }
         };
-        task.setOnSucceeded(e -> setContent(content.create(new ProfileViews.Context(store, tasks, this),
-                task.getValue())));
         task.setOnFailed(e -> {
             Label error = new Label("Could not open this profile: " + LibraryViewModel.describe(task.getException()));
             error.setWrapText(true);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Future;
 
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
@@ -29,6 +30,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import dev.perfdesk.core.diff.ProfileDiff;
+import dev.perfdesk.core.flame.FlameViewState;
 import dev.perfdesk.core.model.Profile;
 import dev.perfdesk.core.model.ProfileInfo;
 import dev.perfdesk.core.model.ThreadInfo;
@@ -62,9 +64,12 @@ public final class ProfileViews {
     public record Context(Store store, TaskRunner tasks, ProfileTab tab) {
     }
 
-    /** A new view showing {@code profile}; called on the FX thread. */
-    public static Node create(Context context, Profile profile) {
-        return new ProfileView(context, profile);
+    /**
+     * A new view showing {@code profile}, with the flame graph state it opens with computed elsewhere (null to
+     * compute it here); called on the FX thread.
+     */
+    public static Node create(Context context, Profile profile, Future<FlameViewState> opening) {
+        return new ProfileView(context, profile, opening);
     }
 
     /** The profile view; takes Ctrl+F and Esc from the window wherever the focus is. */
@@ -87,7 +92,7 @@ public final class ProfileViews {
         private Profile profile;
         private boolean switching;
 
-        ProfileView(Context context, Profile profile) {
+        ProfileView(Context context, Profile profile, Future<FlameViewState> opening) {
             this.context = context;
             getStyleClass().add("profile-view");
             events.setVisibleRowCount(12);
@@ -145,7 +150,7 @@ public final class ProfileViews {
             infoPanel.setPrefWidth(340);
             infoPanel.getStyleClass().add("info-panel");
             showRange(null);
-            show(profile);
+            show(profile, opening);
             loadSiblings();
         }
 
@@ -170,9 +175,13 @@ public final class ProfileViews {
         }
 
         private void show(Profile p) {
+            show(p, null);
+        }
+
+        private void show(Profile p, Future<FlameViewState> opening) {
             this.profile = p;
             timeline.setSelection(null);
-            pane.setProfile(p);
+            pane.setProfile(p, opening);
             Timeline t = p.timeline();
             boolean timed = t != null && t.size() > 0;
             timelineBox.setVisible(timed);

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 
 import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
@@ -531,6 +532,11 @@ public class FlameGraphPane extends BorderPane {
     /** Shows {@code profile}; computation runs in the background and the view updates when it is done. */
     public void setProfile(Profile profile) {
         viewModel.setProfile(profile);
+    }
+
+    /** As {@link FlameGraphViewModel#setProfile(Profile, Future)}: with its opening state computed elsewhere. */
+    public void setProfile(Profile profile, Future<FlameViewState> opening) {
+        viewModel.setProfile(profile, opening);
     }
 
     /** Writes the current view (threads, transforms, zoom, orientation) as a standalone interactive SVG. */

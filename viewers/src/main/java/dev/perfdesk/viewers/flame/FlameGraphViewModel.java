@@ -4,9 +4,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.PatternSyntaxException;
 
@@ -77,6 +80,9 @@ public final class FlameGraphViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
 
     private FrameNamer namer;
+    /** A state computed elsewhere for the profile being opened (see {@link #setProfile(Profile, Future)}). */
+    private Profile openingProfile;
+    private Future<FlameViewState> openingState;
     private int matchIndex = -1;
     /** Base stacks of the last thread selection: transforms and orientation changes reuse them. */
     private final Object cacheLock = new Object();
@@ -103,6 +109,17 @@ public final class FlameGraphViewModel {
 
     /** Shows {@code newProfile}: all threads, no transforms, no zoom; orientation and colours are kept. */
     public void setProfile(Profile newProfile) {
+        setProfile(newProfile, null);
+    }
+
+    /**
+     * As {@link #setProfile(Profile)}, with the state the profile opens with being computed elsewhere already
+     * (see {@link #openingState}), so that opening need not wait for this model to exist before that work starts.
+     * It is used if it was computed for the spec this model opens the profile with, and recomputed otherwise.
+     */
+    public void setProfile(Profile newProfile, Future<FlameViewState> opening) {
+        openingProfile = opening == null ? null : newProfile;
+        openingState = opening;
         profile.set(newProfile);
         namer = newProfile == null ? null : FrameNamers.forProfile(newProfile);
         zoomNode.set(CallTree.ROOT);
@@ -130,23 +147,30 @@ public final class FlameGraphViewModel {
         String[] zoomPath = keepZoom && old != null && zoomNode.get() < old.tree().size()
                 ? old.tree().path(zoomNode.get()) : new String[0];
         ProgressMonitor monitor = cancelUnless(stateGeneration, gen);
+        Future<FlameViewState> opening = openingProfile == p ? openingState : null;
+        openingProfile = null;
+        openingState = null;
         busy.set(true);
         executor.execute(() -> {
             try {
-                NamedStacks base = base(p, n, s.threads(), s.timeRange(), monitor);
-                FlameViewState st = FlameViewState.compute(base, p.info(), p.threads(), s, monitor);
-                SearchOutcome found = search(st, q, monitor);
-                Butterfly b = selected == null ? null : Butterfly.of(st.stacks(), selected);
-                int zoom = st.findPath(zoomPath);
+                FlameViewState st = opened(opening, p, s);
+                if (st == null) {
+                    NamedStacks base = base(p, n, s.threads(), s.timeRange(), monitor);
+                    st = FlameViewState.compute(base, p.info(), p.threads(), s, monitor);
+                }
+                FlameViewState computed = st;
+                SearchOutcome found = search(computed, q, monitor);
+                Butterfly b = selected == null ? null : Butterfly.of(computed.stacks(), selected);
+                int zoom = computed.findPath(zoomPath);
                 onFx(() -> {
                     if (gen == stateGeneration.get()) {
                         searchGeneration.incrementAndGet();
                         butterflyGeneration.incrementAndGet();
-                        state.set(st);
+                        state.set(computed);
                         zoomNode.set(zoom);
                         applySearch(found);
                         butterfly.set(b);
-                        highlightedName.set(selected == null ? -1 : st.names().id(selected));
+                        highlightedName.set(selected == null ? -1 : computed.names().id(selected));
                         error.set("");
                         busy.set(false);
                     }
@@ -162,6 +186,44 @@ public final class FlameGraphViewModel {
                 });
             }
         });
+    }
+
+    /**
+     * The state {@code opening} holds, when it was computed for {@code spec} (which must then have no threads,
+     * transforms or range: the opening spec); its stacks become the cached base. Null when there is none to use.
+     */
+    private FlameViewState opened(Future<FlameViewState> opening, Profile p, FlameViewSpec spec) {
+        if (opening == null) {
+            return null;
+        }
+        FlameViewState st;
+        try {
+            st = opening.get();
+        } catch (ExecutionException | CancellationException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        }
+        if (st == null || !st.spec().equals(spec) || !spec.transforms().isEmpty() || !spec.threads().isEmpty()
+                || spec.timeRange() != null) {
+            return null;
+        }
+        synchronized (cacheLock) {
+            cachedProfile = p;
+            cachedThreads = spec.threads();
+            cachedRange = null;
+            cachedBase = st.stacks();
+        }
+        return st;
+    }
+
+    /**
+     * The state a profile opens with in a new model (all threads, no transforms, default orientation and colours),
+     * for computing while the view is still being built; hand it to {@link #setProfile(Profile, Future)}.
+     */
+    public static FlameViewState openingState(Profile p, ProgressMonitor monitor) {
+        return FlameViewState.compute(p, FrameNamers.forProfile(p), FlameViewSpec.DEFAULT, monitor);
     }
 
     private NamedStacks base(Profile p, FrameNamer n, Set<Integer> threads, TimeRange range, ProgressMonitor monitor) {
