@@ -52,6 +52,10 @@ public final class ProfileBuilder {
     private final LongArrayList rowWeights = new LongArrayList(1 << 12);
     private final LongArrayList rowCounts = new LongArrayList(1 << 12);
 
+    /** The row {@link #samples} used last and its key: a run of samples with one stack and thread skips the hash. */
+    private long lastRowKey = Long.MIN_VALUE;
+    private int lastRow = -1;
+
     private long minTime = Long.MAX_VALUE;
     private long maxTime = Long.MIN_VALUE;
     private long timedSamples;
@@ -133,7 +137,7 @@ public final class ProfileBuilder {
     /** Records {@code count} samples of total {@code weight} at once, as folded input gives them. */
     public void samples(int stack, int thread, long weight, long count, long timeNanos) {
         long key = ((long) stack << 32) | (thread & 0xFFFFFFFFL);
-        int row = rowIndex.get(key);
+        int row = key == lastRowKey ? lastRow : rowIndex.get(key);
         if (row < 0) {
             row = rowStacks.size();
             rowIndex.putIfAbsent(key, row);
@@ -145,12 +149,64 @@ public final class ProfileBuilder {
             rowWeights.addTo(row, weight);
             rowCounts.addTo(row, count);
         }
+        lastRowKey = key;
+        lastRow = row;
         if (timeNanos != NO_TIME) {
             timedSamples++;
             minTime = Math.min(minTime, timeNanos);
             maxTime = Math.max(maxTime, timeNanos);
             timeline.append(timeNanos, stack, thread, weight);
         }
+    }
+
+    /**
+     * How the indexes of a builder merged by {@link #merge} map to this builder's.
+     *
+     * @param stacks  this builder's stack node for each of the merged builder's nodes
+     * @param threads this builder's thread index for each of the merged builder's threads
+     */
+    public record Merged(int[] stacks, int[] threads) {
+        /** This builder's thread for the merged builder's {@code thread}, which may be -1 (no thread). */
+        public int thread(int thread) {
+            return thread < 0 ? thread : threads[thread];
+        }
+    }
+
+    /**
+     * Adds everything {@code part} holds, as if its calls had been made on this builder after this builder's own:
+     * frames, threads, stack nodes and sample rows are added in {@code part}'s order, so a file read in pieces, each
+     * into a builder of its own, and merged in file order gives exactly the profile of one builder reading it whole.
+     * Sample times count towards {@link #timeSpanNanos()}; {@code part}'s timeline is not copied: the caller replays it
+     * to this builder's writer through the returned mapping.
+     *
+     * <pre>{@code
+     * ProfileBuilder.Merged m = whole.merge(part);
+     * int stack = m.stacks()[partStack];
+     * }</pre>
+     */
+    public Merged merge(ProfileBuilder part) {
+        int[] frameMap = new int[part.frames.size()];
+        for (int i = 0; i < frameMap.length; i++) {
+            frameMap[i] = frame(part.frames.get(i));
+        }
+        int[] threadMap = new int[part.threads.size()];
+        for (int i = 0; i < threadMap.length; i++) {
+            threadMap[i] = thread(part.threads.get(i));
+        }
+        int[] nodeMap = new int[part.parents.size()];
+        nodeMap[StackTable.ROOT] = StackTable.ROOT;
+        for (int node = 1; node < nodeMap.length; node++) {
+            nodeMap[node] = child(nodeMap[part.parents.get(node)], frameMap[part.nodeFrames.get(node)]);
+        }
+        Merged merged = new Merged(nodeMap, threadMap);
+        for (int row = 0; row < part.rowStacks.size(); row++) {
+            samples(nodeMap[part.rowStacks.get(row)], merged.thread(part.rowThreads.get(row)),
+                    part.rowWeights.get(row), part.rowCounts.get(row), NO_TIME);
+        }
+        timedSamples += part.timedSamples;
+        minTime = Math.min(minTime, part.minTime);
+        maxTime = Math.max(maxTime, part.maxTime);
+        return merged;
     }
 
     /** Number of distinct (stack, thread) rows so far. */

@@ -16,8 +16,8 @@ import dev.perfdesk.core.model.FrameKind;
 /**
  * Turns JFR frames into Perfdesk frames, interned across the whole recording. Names are built once per method:
  * the JFR parser hands out one {@link RecordedMethod} object per method of a chunk, so methods are cached by
- * identity and only (method, frame type, line) is looked up per frame. Call {@link #endChunk()} after each chunk:
- * the next chunk's objects are new.
+ * identity and only (method, frame type, line) is looked up per frame. One instance serves one chunk: the next
+ * chunk's objects are new.
  *
  * <p>Java frames are named {@code package.Class.method} with the package as module; native frames of
  * async-profiler recordings (types {@code Native}, {@code C++}, {@code Kernel}, whose "class" is a library such as
@@ -46,12 +46,6 @@ final class JfrFrames {
             this.module = module;
             this.symbol = symbol;
         }
-    }
-
-    /** Drops the caches keyed by the parser's objects, which the next chunk does not reuse. */
-    void endChunk() {
-        methods.clear();
-        classFrames.clear();
     }
 
     /** The frame for index {@code id}. */

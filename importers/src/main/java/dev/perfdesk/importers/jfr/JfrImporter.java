@@ -19,7 +19,9 @@ import dev.perfdesk.importers.spi.Importer;
 
 /**
  * Reads JDK Flight Recorder recordings ({@code .jfr}, also gzip-compressed) as written by JDK 11 and later and by
- * async-profiler, through {@code jdk.jfr.consumer.RecordingFile}, one event at a time.
+ * async-profiler, through {@code jdk.jfr.consumer.RecordingFile}, one event at a time; the chunks of a recording
+ * with several are read on several threads at once. The sink is only called on the calling thread; the progress
+ * monitor may be called on the others, one call at a time.
  *
  * <p>One recording gives one profile per event type it holds (see {@link JfrEventKind}): CPU samples
  * ({@code jdk.ExecutionSample}, {@code jdk.CPUTimeSample}), threads in native code ({@code jdk.NativeMethodSample}),
@@ -48,6 +50,19 @@ import dev.perfdesk.importers.spi.Importer;
  */
 public final class JfrImporter implements Importer {
     public static final String FORMAT = "jfr";
+
+    /** How many threads may read chunks at once, the calling thread included. */
+    private final int threads;
+
+    /** An importer that reads the chunks of a recording on as many threads as there are processors. */
+    public JfrImporter() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** An importer that reads chunks on at most {@code threads} threads; 1 reads them in turn on the caller's. */
+    JfrImporter(int threads) {
+        this.threads = threads;
+    }
 
     @Override
     public String format() {
@@ -84,7 +99,7 @@ public final class JfrImporter implements Importer {
             }
             JfrChunks chunks = JfrChunks.scan(file, source.path());
             progress.checkCancelled();
-            JfrRecordingReader reader = new JfrRecordingReader(sink, progress, chunks);
+            JfrRecordingReader reader = new JfrRecordingReader(sink, progress, chunks, threads);
             List<Profile> profiles;
             try {
                 profiles = reader.read(file, source.fileName());

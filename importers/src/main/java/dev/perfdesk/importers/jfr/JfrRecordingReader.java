@@ -1,51 +1,50 @@
 package dev.perfdesk.importers.jfr;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import jdk.jfr.EventType;
-import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedFrame;
-import jdk.jfr.consumer.RecordedStackTrace;
-import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 import dev.perfdesk.core.model.Profile;
-import dev.perfdesk.core.model.LocalFrames;
-import dev.perfdesk.core.model.ProfileBuilder;
 import dev.perfdesk.core.model.ProfileInfo;
-import dev.perfdesk.core.model.StackTable;
 import dev.perfdesk.core.model.ThreadInfo;
-import dev.perfdesk.core.model.WeightUnit;
 import dev.perfdesk.core.progress.ProgressMonitor;
 import dev.perfdesk.core.spi.ImportSink;
 import dev.perfdesk.core.spi.TimelineWriter;
 
 /**
- * One pass over a recording with {@link RecordingFile#readEvent()}: events stream one at a time into a
- * {@link ProfileBuilder} per event type, recording metadata is collected on the way, and the finished profiles are
- * returned only when the whole file has been read.
+ * Reads a recording chunk by chunk with {@link RecordingFile} ({@link JfrChunkReader}): events stream into a
+ * {@link dev.perfdesk.core.model.ProfileBuilder} per event kind, recording metadata is collected on the way, and the
+ * finished profiles are returned only when the whole file has been read.
  *
- * <p>Chunks are read one at a time, each with its own {@link RecordingFile} (from a temporary copy when the file
- * has more than one): given several chunks, {@code RecordingFile} keeps the first chunk's event parsers when the
- * next chunk's metadata has the same id, and so loses events of types the first chunk had disabled, as happens when
- * recordings of two JVMs are concatenated. Chunks are self-contained, so reading them apart loses nothing.
+ * <p>Each chunk is read with its own {@link RecordingFile} (from a temporary copy when the file has more than one):
+ * given several chunks, {@code RecordingFile} keeps the first chunk's event parsers when the next chunk's metadata
+ * has the same id, and so loses events of types the first chunk had disabled, as happens when recordings of two JVMs
+ * are concatenated. Chunks are self-contained, so reading them apart loses nothing.
+ *
+ * <p>That also lets chunks be read at the same time: with {@code threads > 1} the calling thread reads the first
+ * chunk straight into the recording's profiles while other threads read later chunks into parts of their own
+ * ({@link JfrProfilePart#pending}); the parts are merged in file order, which gives exactly the profiles, sample
+ * rows and timelines of reading the chunks one after the other. Everything the sink sees happens on the calling
+ * thread.
  */
 final class JfrRecordingReader {
-    /** How often progress is reported and cancellation checked, in events. */
-    private static final int CHECK_EVERY = 4096;
-    static final String NO_STACK = "[no stack trace]";
     /** The order of the recording's facts in every profile's attributes. */
     private static final List<String> FACT_ORDER = List.of("JVM", "JVM version", "JVM start", "pid", "JVM flags file",
             "OS", "CPU", "memory", "GC");
@@ -56,383 +55,257 @@ final class JfrRecordingReader {
     private final ImportSink sink;
     private final ProgressMonitor monitor;
     private final JfrChunks chunks;
-    private final JfrFrames frames = new JfrFrames();
+    private final int threads;
 
-    private final IdentityHashMap<EventType, Handler> handlers = new IdentityHashMap<>();
-    private EventType lastType;
-    private Handler lastHandler;
-    private final EnumMap<JfrEventKind, EventProfile> profiles = new EnumMap<>(JfrEventKind.class);
-    private final IdentityHashMap<RecordedThread, ThreadInfo> threads = new IdentityHashMap<>();
+    /** The recording's profiles by kind; made, and their timelines opened, in the order the kinds first occur. */
+    private final EnumMap<JfrEventKind, JfrProfilePart> profiles = new EnumMap<>(JfrEventKind.class);
+    private final RecordingFacts recording = new RecordingFacts();
+    private final ChunkProgress progress;
+    /** Set when the read ends or a chunk read into a part fails, so that parts being read stop. */
+    private volatile boolean stopped;
 
-    /** jdk.ActiveSetting values by event type id, then setting name. */
-    private final Map<Long, Map<String, String>> settings = new LinkedHashMap<>();
-    private final Map<String, String> facts = new LinkedHashMap<>();
-    private final Set<Long> pids = new LinkedHashSet<>();
-    private String command = "";
-    private String host = "";
-    private long lostCpuTimeSamples;
-
-    private long progressDone;
-    private int progressChunk;
-
-    JfrRecordingReader(ImportSink sink, ProgressMonitor monitor, JfrChunks chunks) {
+    /**
+     * @param threads how many threads may read chunks at once, the calling thread included; 1 reads them one after
+     *                the other on the calling thread
+     */
+    JfrRecordingReader(ImportSink sink, ProgressMonitor monitor, JfrChunks chunks, int threads) {
         this.sink = sink;
         this.monitor = monitor;
         this.chunks = chunks;
+        this.threads = Math.max(1, threads);
+        this.progress = new ChunkProgress(chunks, monitor);
     }
 
-    /** What to do with the events of one JFR event type; types that matter for nothing have no handler. */
-    private enum Role { PROFILE, METADATA }
-
-    private static final class Handler {
-        final Role role;
-        final EventProfile profile;
-        /** The thread field, or null when the event type has none. */
-        final String threadField;
-        final boolean hasStackTrace;
-
-        Handler(Role role, EventProfile profile, String threadField, boolean hasStackTrace) {
-            this.role = role;
-            this.profile = profile;
-            this.threadField = threadField;
-            this.hasStackTrace = hasStackTrace;
+    /** Stops the reading of a part because the read as a whole ends; never the reason the read fails. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("another chunk failed", null, false, false);
         }
     }
 
-    /** One event type's profile under construction. */
-    private final class EventProfile {
-        final JfrEventKind kind;
-        final TimelineWriter timeline;
-        final ProfileBuilder builder;
-        final Set<Long> typeIds = new LinkedHashSet<>();
-        /** Stack nodes by trace; the bitwise complement marks traces JFR truncated. */
-        final IdentityHashMap<RecordedStackTrace, Integer> stacks = new IdentityHashMap<>();
-        final IdentityHashMap<RecordedThread, Integer> threadIndex = new IdentityHashMap<>();
-        final LocalFrames localFrames;
-        int[] path = new int[128];
-        RecordedStackTrace lastTrace;
-        boolean lastTraceTruncated;
-        int lastNode;
-        RecordedThread lastThread;
-        int lastThreadIndex;
-        long events;
-        long truncatedStacks;
-        long missingStacks;
+    /** One chunk read into parts of its own, waiting to be merged. */
+    private static final class ChunkPart {
+        final Map<JfrEventKind, JfrProfilePart> parts = new LinkedHashMap<>();
+        RecordingFacts facts;
+    }
 
-        EventProfile(JfrEventKind kind) {
-            this.kind = kind;
-            this.timeline = sink.openTimeline();
-            this.builder = new ProfileBuilder(timeline);
-            this.localFrames = new LocalFrames(builder, frames::frame);
+    /**
+     * Progress in bytes: complete chunks count whole, a chunk being read by the time of its last checkpoint's event
+     * within the chunk's time span ({@link RecordingFile} does not tell its file position, but events come roughly
+     * in time order). Reported only when it grows, whichever thread reports.
+     */
+    private static final class ChunkProgress {
+        private final JfrChunks chunks;
+        private final ProgressMonitor monitor;
+        private final long[] done;
+        private long reported;
+
+        ChunkProgress(JfrChunks chunks, ProgressMonitor monitor) {
+            this.chunks = chunks;
+            this.monitor = monitor;
+            this.done = new long[chunks.chunks().size()];
         }
 
-        int localFrame(int global) {
-            return localFrames.local(global);
+        void at(int index, RecordedEvent event) {
+            JfrChunks.Chunk c = chunks.chunks().get(index);
+            long t = JfrChunkReader.epochNanos(event);
+            double fraction = c.durationNanos() <= 0 ? 0 : (t - c.startNanos()) / (double) c.durationNanos();
+            update(index, (long) (c.size() * Math.max(0, Math.min(1, fraction))));
         }
 
-        /** The stack node of {@code trace}; the parser shares one object per stack of a chunk, so this is cached. */
-        int stack(RecordedStackTrace trace) {
-            if (trace == null) {
-                missingStacks++;
-                return builder.child(StackTable.ROOT, localFrame(frames.named(NO_STACK)));
-            }
-            if (trace == lastTrace) {
-                if (lastTraceTruncated) {
-                    truncatedStacks++;
-                }
-                return lastNode;
-            }
-            Integer cached = stacks.get(trace);
-            int entry;
-            if (cached != null) {
-                entry = cached;
-            } else {
-                int node = newStack(trace);
-                entry = trace.isTruncated() ? ~node : node;
-                stacks.put(trace, entry);
-            }
-            lastTrace = trace;
-            lastTraceTruncated = entry < 0;
-            lastNode = entry < 0 ? ~entry : entry;
-            if (lastTraceTruncated) {
-                truncatedStacks++;
-            }
-            return lastNode;
+        void finished(int index) {
+            update(index, chunks.chunks().get(index).size());
         }
 
-        private int newStack(RecordedStackTrace trace) {
-            List<RecordedFrame> list = trace.getFrames();
-            int n = list.size();
-            if (n == 0) {
-                return builder.child(StackTable.ROOT, localFrame(frames.named(NO_STACK)));
+        private synchronized void update(int index, long bytes) {
+            if (bytes <= done[index]) {
+                return;
             }
-            if (path.length < n) {
-                path = new int[n * 2];
+            done[index] = bytes;
+            long sum = 0;
+            for (long d : done) {
+                sum += d;
             }
-            // JFR lists the leaf first; the trie wants the root first.
-            for (int i = 0; i < n; i++) {
-                path[n - 1 - i] = localFrame(frames.id(list.get(i)));
+            if (sum > reported) {
+                reported = sum;
+                monitor.progress(sum, chunks.fileSize());
             }
-            return builder.stack(path, n);
-        }
-
-        void endChunk() {
-            stacks.clear();
-            threadIndex.clear();
-            lastTrace = null;
-            lastThread = null;
-        }
-
-        int thread(RecordedThread thread) {
-            if (thread == null) {
-                return -1;
-            }
-            if (thread == lastThread) {
-                return lastThreadIndex;
-            }
-            Integer index = threadIndex.get(thread);
-            if (index == null) {
-                index = builder.thread(threadInfo(thread));
-                threadIndex.put(thread, index);
-            }
-            lastThread = thread;
-            lastThreadIndex = index;
-            return index;
         }
     }
 
     /** Reads every complete chunk of {@code file}; the profiles are returned only when all were read. */
     List<Profile> read(Path file, String fileName) throws IOException {
-        List<JfrChunks.Chunk> list = chunks.chunks();
-        boolean wholeFile = list.size() == 1 && !chunks.isTruncated();
-        for (int i = 0; i < list.size(); i++) {
-            progressChunk = i;
-            JfrChunks.Chunk chunk = list.get(i);
-            Path chunkFile = wholeFile ? file : chunks.copy(file, chunk);
-            try {
-                readChunk(chunkFile);
-            } finally {
-                if (!wholeFile) {
-                    Files.deleteIfExists(chunkFile);
+        int n = chunks.chunks().size();
+        int helpers = Math.min(threads - 1, n - 1);
+        try {
+            if (helpers <= 0) {
+                for (int i = 0; i < n; i++) {
+                    readIntoRecording(file, i);
                 }
+            } else {
+                readInParallel(file, helpers);
             }
-            handlers.clear();
-            lastType = null;
-            lastHandler = null;
-            threads.clear();
-            frames.endChunk();
-            for (EventProfile p : profiles.values()) {
-                p.endChunk();
-            }
-            progressDone = Math.max(progressDone, chunk.end());
-            monitor.progress(progressDone, chunks.fileSize());
+        } finally {
+            stopped = true;
         }
         monitor.progress(chunks.fileSize(), chunks.fileSize());
         return finish(fileName);
     }
 
-    private void readChunk(Path file) throws IOException {
-        long count = 0;
-        try (RecordingFile recording = new RecordingFile(file)) {
-            while (recording.hasMoreEvents()) {
-                RecordedEvent event = recording.readEvent();
-                EventType type = event.getEventType();
-                Handler handler;
-                if (type == lastType) {
-                    handler = lastHandler;
+    /**
+     * The calling thread reads the first chunk into the recording's profiles while {@code helpers} threads take the
+     * next chunks in turn, each into a part; when done, the calling thread merges the parts that are ready, then
+     * takes a chunk itself: straight into the recording when every chunk before it is merged, else into a part.
+     */
+    private void readInParallel(Path file, int helpers) throws IOException {
+        int n = chunks.chunks().size();
+        List<CompletableFuture<ChunkPart>> parts = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            parts.add(new CompletableFuture<>());
+        }
+        AtomicInteger next = new AtomicInteger(1);
+        ExecutorService pool = Executors.newFixedThreadPool(helpers, r -> {
+            Thread t = new Thread(r, "perfdesk-jfr-chunk");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (int h = 0; h < helpers; h++) {
+                pool.execute(() -> {
+                    int k;
+                    while (!stopped && (k = next.getAndIncrement()) < n) {
+                        readPart(file, k, parts.get(k));
+                    }
+                });
+            }
+            readIntoRecording(file, 0);
+            int merged = 1;
+            while (merged < n) {
+                while (merged < n && parts.get(merged).isDone()) {
+                    merge(join(parts, merged));
+                    merged++;
+                }
+                if (merged == n) {
+                    break;
+                }
+                int k = next.getAndIncrement();
+                if (k == merged) {
+                    readIntoRecording(file, k);
+                    merged++;
+                } else if (k < n) {
+                    readPart(file, k, parts.get(k));
                 } else {
-                    handler = handlers.get(type);
-                    if (handler == null && !handlers.containsKey(type)) {
-                        handler = handlerFor(type);
-                        handlers.put(type, handler);
-                    }
-                    lastType = type;
-                    lastHandler = handler;
+                    merge(join(parts, merged));
+                    merged++;
                 }
-                if (handler != null) {
-                    if (handler.role == Role.PROFILE) {
-                        sample(handler, event);
-                    } else {
-                        metadata(event);
-                    }
+            }
+        } finally {
+            stopped = true;
+            pool.shutdown();
+            try {
+                if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                    pool.shutdownNow();
                 }
-                if (++count % CHECK_EVERY == 0) {
-                    monitor.checkCancelled();
-                    reportProgress(event);
-                }
+            } catch (InterruptedException e) {
+                pool.shutdownNow();
+                Thread.currentThread().interrupt();
             }
         }
     }
 
-    private Handler handlerFor(EventType type) {
-        String name = type.getName();
-        JfrEventKind kind = JfrEventKind.forEvent(name);
-        if (kind != null) {
-            EventProfile profile = profiles.get(kind);
-            if (profile == null) {
-                profile = new EventProfile(kind);
-                profiles.put(kind, profile);
-            }
-            profile.typeIds.add(type.getId());
-            String threadField = type.getField("sampledThread") != null ? "sampledThread"
-                    : type.getField("eventThread") != null ? "eventThread" : null;
-            return new Handler(Role.PROFILE, profile, threadField, type.getField("stackTrace") != null);
+    /** Reads chunk {@code index} into the recording's profiles; every chunk before it must be in them already. */
+    private void readIntoRecording(Path file, int index) throws IOException {
+        RecordingFacts facts = readChunk(file, index, false, kind -> profiles.computeIfAbsent(kind,
+                k -> new JfrProfilePart(k, sink.openTimeline())));
+        recording.merge(facts);
+    }
+
+    /** Reads chunk {@code index} into parts of its own and completes {@code result} with them, or with the error. */
+    private void readPart(Path file, int index, CompletableFuture<ChunkPart> result) {
+        try {
+            ChunkPart part = new ChunkPart();
+            part.facts = readChunk(file, index, true,
+                    kind -> part.parts.computeIfAbsent(kind, JfrProfilePart::pending));
+            result.complete(part);
+        } catch (Throwable e) {
+            // Completed before the others are stopped, so that join finds it when it meets a Stopped part.
+            result.completeExceptionally(e);
+            stopped = true;
         }
-        switch (name) {
-            case "jdk.ActiveSetting":
-            case "jdk.JVMInformation":
-            case "jdk.OSInformation":
-            case "jdk.CPUInformation":
-            case "jdk.PhysicalMemory":
-            case "jdk.GCConfiguration":
-            case "jdk.InitialEnvironmentVariable":
-            case "jdk.CPUTimeSamplesLost":
-                return new Handler(Role.METADATA, null, null, false);
-            default:
-                return null;
+    }
+
+    private void merge(ChunkPart part) {
+        for (JfrProfilePart p : part.parts.values()) {
+            p.mergeInto(profiles.computeIfAbsent(p.kind, k -> new JfrProfilePart(k, sink.openTimeline())));
+        }
+        recording.merge(part.facts);
+    }
+
+    /** Reads one chunk; {@code stoppable} when it goes into a part, which {@link #stopped} ends early. */
+    private RecordingFacts readChunk(Path file, int index, boolean stoppable, JfrChunkReader.Parts parts)
+            throws IOException {
+        JfrChunks.Chunk chunk = chunks.chunks().get(index);
+        boolean wholeFile = chunks.chunks().size() == 1 && !chunks.isTruncated();
+        Path chunkFile = wholeFile ? file : chunks.copy(file, chunk);
+        try {
+            RecordingFacts facts = new JfrChunkReader(parts, event -> {
+                if (stoppable && stopped) {
+                    throw new Stopped();
+                }
+                monitor.checkCancelled();
+                progress.at(index, event);
+            }).read(chunkFile);
+            progress.finished(index);
+            return facts;
+        } finally {
+            if (!wholeFile) {
+                Files.deleteIfExists(chunkFile);
+            }
         }
     }
 
     /**
-     * One event into its profile. Fields are read with {@code getValue(name)}, which the typed getters
-     * ({@code getStackTrace()}, {@code getThread(name)}) call after a second search of the field list.
+     * Part {@code index} once read, or what it failed with, thrown as it was; a part stopped because another failed
+     * throws that other's failure.
      */
-    private void sample(Handler handler, RecordedEvent event) {
-        EventProfile p = handler.profile;
-        JfrEventKind kind = p.kind;
-        RecordedStackTrace trace = handler.hasStackTrace ? event.getValue("stackTrace") : null;
-        int stack = p.stack(trace);
-        if (kind.classLeaf) {
-            RecordedClass type = event.getClass("objectClass");
-            stack = p.builder.child(stack, p.localFrame(frames.classFrame(type)));
+    private static ChunkPart join(List<CompletableFuture<ChunkPart>> parts, int index) throws IOException {
+        try {
+            return parts.get(index).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for a chunk to be read");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Stopped) {
+                cause = failure(parts, cause);
+            }
+            if (cause instanceof IOException) {
+                throw (IOException) cause;
+            }
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new IOException(cause);
         }
-        long weight;
-        switch (kind.weight) {
-            case DURATION:
-                weight = event.getDuration().toNanos();
-                break;
-            case FIELD:
-                weight = event.getLong(kind.weightField());
-                break;
-            default:
-                weight = 1;
-                break;
-        }
-        RecordedThread recordedThread = handler.threadField == null ? null : event.getValue(handler.threadField);
-        int thread = p.thread(recordedThread);
-        p.builder.sample(stack, thread, weight, epochNanos(event.getStartTime()));
-        p.events++;
     }
 
-    private static long epochNanos(Instant time) {
-        return time.getEpochSecond() * 1_000_000_000L + time.getNano();
-    }
-
-    private ThreadInfo threadInfo(RecordedThread thread) {
-        ThreadInfo info = threads.get(thread);
-        if (info == null) {
-            String name = thread.getJavaName();
-            if (name == null || name.isEmpty()) {
-                name = thread.getOSName();
-            }
-            long tid = thread.getOSThreadId();
-            if (tid <= 0) {
-                tid = thread.getJavaThreadId();
-            }
-            if (name == null || name.isEmpty()) {
-                name = "[unnamed thread " + tid + "]";
-            }
-            info = new ThreadInfo(name, -1, tid <= 0 ? -1 : tid);
-            threads.put(thread, info);
-        }
-        return info;
-    }
-
-    private void metadata(RecordedEvent event) {
-        switch (event.getEventType().getName()) {
-            case "jdk.ActiveSetting":
-                settings.computeIfAbsent(event.getLong("id"), k -> new LinkedHashMap<>())
-                        .put(event.getString("name"), event.getString("value"));
-                break;
-            case "jdk.JVMInformation":
-                pids.add(event.getLong("pid"));
-                if (!facts.containsKey("JVM")) {
-                    facts.put("JVM", event.getString("jvmName"));
-                    facts.put("JVM version", event.getString("jvmVersion"));
-                    Instant start = event.getInstant("jvmStartTime");
-                    facts.put("JVM start", start.toString());
-                    facts.put("pid", Long.toString(event.getLong("pid")));
-                    command = join(event.getString("jvmArguments"), event.getString("javaArguments"));
-                    String flags = event.getString("jvmFlags");
-                    if (flags != null && !flags.isBlank()) {
-                        facts.put("JVM flags file", flags);
+    /** The failure that stopped the other parts; it completed its part before they were stopped. */
+    private static Throwable failure(List<CompletableFuture<ChunkPart>> parts, Throwable otherwise) {
+        for (CompletableFuture<ChunkPart> part : parts) {
+            if (part.isCompletedExceptionally()) {
+                try {
+                    part.getNow(null);
+                } catch (CompletionException e) {
+                    if (!(e.getCause() instanceof Stopped)) {
+                        return e.getCause();
                     }
                 }
-                break;
-            case "jdk.OSInformation":
-                facts.putIfAbsent("OS", osName(event.getString("osVersion")));
-                break;
-            case "jdk.CPUInformation":
-                facts.putIfAbsent("CPU", event.getString("cpu") + " (" + event.getInt("hwThreads")
-                        + " hardware threads, " + event.getInt("cores") + " cores, " + event.getInt("sockets")
-                        + (event.getInt("sockets") == 1 ? " socket)" : " sockets)"));
-                break;
-            case "jdk.PhysicalMemory":
-                facts.putIfAbsent("memory", WeightUnit.BYTES.format(event.getLong("totalSize")));
-                break;
-            case "jdk.GCConfiguration":
-                facts.putIfAbsent("GC", event.getString("youngCollector") + " / " + event.getString("oldCollector"));
-                break;
-            case "jdk.InitialEnvironmentVariable":
-                if ("HOSTNAME".equals(event.getString("key")) && host.isEmpty()) {
-                    host = event.getString("value");
-                }
-                break;
-            case "jdk.CPUTimeSamplesLost":
-                lostCpuTimeSamples += event.getInt("lostSamples");
-                break;
-            default:
-                break;
-        }
-    }
-
-    private static String join(String a, String b) {
-        a = a == null ? "" : a.trim();
-        b = b == null ? "" : b.trim();
-        return a.isEmpty() ? b : b.isEmpty() ? a : a + " " + b;
-    }
-
-    /** The readable OS name from jdk.OSInformation: PRETTY_NAME and the uname line when present. */
-    private static String osName(String text) {
-        if (text == null) {
-            return "";
-        }
-        String pretty = null;
-        String uname = null;
-        for (String line : text.split("\n")) {
-            if (line.startsWith("PRETTY_NAME=")) {
-                pretty = line.substring("PRETTY_NAME=".length()).replace("\"", "");
-            } else if (line.startsWith("uname:")) {
-                uname = line.substring("uname:".length()).trim();
             }
         }
-        if (pretty == null && uname == null) {
-            return text.trim();
-        }
-        return pretty == null ? uname : uname == null ? pretty : pretty + "; " + uname;
-    }
-
-    /**
-     * Progress in bytes, estimated within a chunk from the event's time within the chunk's time span:
-     * {@link RecordingFile} does not tell its file position, but events come roughly in time order.
-     */
-    private void reportProgress(RecordedEvent event) {
-        JfrChunks.Chunk c = chunks.chunks().get(progressChunk);
-        long t = epochNanos(event.getStartTime());
-        double fraction = c.durationNanos() <= 0 ? 0 : (t - c.startNanos()) / (double) c.durationNanos();
-        long done = c.offset() + (long) (c.size() * Math.max(0, Math.min(1, fraction)));
-        progressDone = Math.max(progressDone, done);
-        monitor.progress(progressDone, chunks.fileSize());
+        return otherwise;
     }
 
     private List<Profile> finish(String fileName) {
@@ -443,7 +316,7 @@ final class JfrRecordingReader {
         shared.put("JFR version", chunks.version());
         shared.put("chunks", Integer.toString(chunks.chunks().size()));
         for (String key : FACT_ORDER) {
-            String value = facts.get(key);
+            String value = recording.facts.get(key);
             if (value != null) {
                 shared.put(key, value);
             }
@@ -451,16 +324,16 @@ final class JfrRecordingReader {
         if (chunks.isTruncated()) {
             shared.put("warning", chunks.truncationWarning());
         }
-        long pid = pids.size() == 1 ? pids.iterator().next() : -1;
+        long pid = recording.pids.size() == 1 ? recording.pids.iterator().next() : -1;
         Instant start = Instant.ofEpochSecond(0, chunks.startNanos());
         List<Profile> out = new ArrayList<>();
-        for (EventProfile p : profiles.values()) {
+        for (JfrProfilePart p : profiles.values()) {
             if (p.events == 0) {
                 continue;
             }
             Map<String, String> attributes = new LinkedHashMap<>(shared);
             for (long id : p.typeIds) {
-                Map<String, String> s = settings.get(id);
+                Map<String, String> s = recording.settings.get(id);
                 if (s != null) {
                     s.forEach((name, value) -> {
                         if (!name.equals("enabled") && !name.equals("stackTrace") && value != null) {
@@ -473,7 +346,7 @@ final class JfrRecordingReader {
             }
             if (asyncProfiler && p.kind == JfrEventKind.THREAD_PARK && !attributes.containsKey("lock")) {
                 // async-profiler's lock option governs park events too but is recorded under monitor enter only.
-                for (Map<String, String> s : settings.values()) {
+                for (Map<String, String> s : recording.settings.values()) {
                     String lock = s.get("lock");
                     if (lock != null && lock.chars().allMatch(Character::isDigit)) {
                         attributes.put("lock", lock + " ns");
@@ -483,8 +356,8 @@ final class JfrRecordingReader {
             if (p.kind.note != null) {
                 attributes.put("note", p.kind.note);
             }
-            if (p.kind == JfrEventKind.CPU_TIME_SAMPLE && lostCpuTimeSamples > 0) {
-                attributes.put("lost samples", Long.toString(lostCpuTimeSamples));
+            if (p.kind == JfrEventKind.CPU_TIME_SAMPLE && recording.lostCpuTimeSamples > 0) {
+                attributes.put("lost samples", Long.toString(recording.lostCpuTimeSamples));
             }
             if (p.truncatedStacks > 0) {
                 attributes.put("truncated stacks", p.truncatedStacks + " of " + p.events
@@ -494,8 +367,8 @@ final class JfrRecordingReader {
                 attributes.put("samples without stack", Long.toString(p.missingStacks));
             }
             String name = fileName + " · " + p.kind.label + " (" + p.kind.event + ")";
-            ProfileInfo info = new ProfileInfo(name, JfrImporter.FORMAT, p.kind.event, p.kind.unit, "", "", host,
-                    command, start, chunks.durationNanos(), 0, 0, attributes);
+            ProfileInfo info = new ProfileInfo(name, JfrImporter.FORMAT, p.kind.event, p.kind.unit, "", "",
+                    recording.host, recording.command, start, chunks.durationNanos(), 0, 0, attributes);
             Profile profile = p.builder.build(info);
             if (pid > 0) {
                 profile = withPid(profile, pid);
@@ -507,7 +380,7 @@ final class JfrRecordingReader {
 
     /** What wrote the recording: async-profiler states its version and engine as settings, the JDK does not. */
     private String recorder() {
-        for (Map<String, String> s : settings.values()) {
+        for (Map<String, String> s : recording.settings.values()) {
             String version = s.get("version");
             if (version != null && s.containsKey("engine")) {
                 return "async-profiler " + version;
@@ -529,7 +402,7 @@ final class JfrRecordingReader {
     /** The timeline writer each profile's samples went to, in the order of {@link #read}'s result. */
     List<TimelineWriter> timelines() {
         List<TimelineWriter> out = new ArrayList<>();
-        for (EventProfile p : profiles.values()) {
+        for (JfrProfilePart p : profiles.values()) {
             if (p.events > 0) {
                 out.add(p.builder.hasTimeline() ? p.timeline : null);
             }

@@ -100,7 +100,7 @@ final class JfrReference {
                 }
                 List<String> names = new ArrayList<>();
                 if (event.getStackTrace() == null || event.getStackTrace().getFrames().isEmpty()) {
-                    names.add(JfrRecordingReader.NO_STACK);
+                    names.add(JfrChunkReader.NO_STACK);
                 } else {
                     for (RecordedFrame frame : event.getStackTrace().getFrames()) {
                         names.add(name(frame));
