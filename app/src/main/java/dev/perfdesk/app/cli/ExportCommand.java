@@ -51,6 +51,10 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--addrs", description = "Show raw addresses of frames whose symbol is unknown.")
     boolean addrs;
 
+    @Option(names = "--lines", description = "Name frames that know their line (JFR) method:line, as "
+            + "async-profiler's converter does with --lines.")
+    boolean lines;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
     Path output;
 
@@ -65,7 +69,7 @@ final class ExportCommand implements Callable<Integer> {
                 return 1;
             }
             Profile profile = s.loadProfile(id);
-            NamingOptions options = new NamingOptions(pid, tid, kernel || all, jit || all, addrs);
+            NamingOptions options = new NamingOptions(pid, tid, kernel || all, jit || all, addrs, lines);
             if (output == null) {
                 OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
                 FoldedStackWriter.write(profile, FrameNamers.forProfile(profile, options), out);

@@ -21,6 +21,7 @@ import dev.perfdesk.core.flame.FlameViewSpec;
 import dev.perfdesk.core.flame.FlameViewState;
 import dev.perfdesk.core.model.Profile;
 import dev.perfdesk.core.naming.FrameNamers;
+import dev.perfdesk.core.naming.NamingOptions;
 import dev.perfdesk.core.progress.ProgressMonitor;
 import dev.perfdesk.store.Store;
 
@@ -50,6 +51,9 @@ final class FlameCommand implements Callable<Integer> {
     @Option(names = "--width", paramLabel = "PX", defaultValue = "1200", description = "Image width (default 1200).")
     int width;
 
+    @Option(names = "--lines", description = "Name frames that know their line (JFR) method:line.")
+    boolean lines;
+
     @Spec
     CommandSpec spec;
 
@@ -65,8 +69,9 @@ final class FlameCommand implements Callable<Integer> {
                 return 1;
             }
             Profile profile = s.loadProfile(id);
-            FlameViewState state = FlameViewState.compute(profile, FrameNamers.forProfile(profile),
-                    FlameViewSpec.DEFAULT.withReversed(reverse), ProgressMonitor.NONE);
+            FlameViewState state = FlameViewState.compute(profile,
+                    FrameNamers.forProfile(profile, NamingOptions.DEFAULT.withLines(lines)),
+                    FlameViewSpec.DEFAULT.withReversed(reverse).withLines(lines), ProgressMonitor.NONE);
             FlameGraphSvgWriter.Options defaults = FlameGraphSvgWriter.Options.DEFAULT;
             FlameGraphSvgWriter.Options options = new FlameGraphSvgWriter.Options(width, defaults.frameHeight(),
                     defaults.fontSize(), inverted, title != null ? title : profile.info().name(), defaults.minWidth());

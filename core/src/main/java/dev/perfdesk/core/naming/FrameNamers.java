@@ -10,12 +10,15 @@ public final class FrameNamers {
     private FrameNamers() {
     }
 
-    /** The namer for {@code profile} with the given options; options only change perf profiles. */
+    /**
+     * The namer for {@code profile} with the given options: the stackcollapse-perf.pl ones change perf profiles,
+     * line numbers the others (perf script frames have none).
+     */
     public static FrameNamer forProfile(Profile profile, NamingOptions options) {
         if (PERF_SCRIPT.equals(profile.info().format())) {
             return new PerfFrameNamer(profile, options);
         }
-        return new PlainFrameNamer(profile);
+        return new PlainFrameNamer(profile, options.lines());
     }
 
     /** The default namer for {@code profile}. */

@@ -1,19 +1,34 @@
 package dev.perfdesk.core.naming;
 
 /**
- * The options of FlameGraph's {@code stackcollapse-perf.pl} that change names: {@code --pid}, {@code --tid},
- * {@code --kernel}, {@code --jit}, {@code --all} (kernel and jit) and {@code --addrs}.
+ * The options that change frame names: those of FlameGraph's {@code stackcollapse-perf.pl} for perf profiles
+ * ({@code --pid}, {@code --tid}, {@code --kernel}, {@code --jit}, {@code --all} (kernel and jit), {@code --addrs}),
+ * and for profiles whose frames know their line (JFR) line numbers, {@code name:line}, as async-profiler's
+ * converter writes them with {@code --lines}.
  */
-public record NamingOptions(boolean pid, boolean tid, boolean kernel, boolean jit, boolean addrs) {
+public record NamingOptions(boolean pid, boolean tid, boolean kernel, boolean jit, boolean addrs, boolean lines) {
     /** No options: names as stackcollapse-perf.pl prints them by default. */
     public static final NamingOptions DEFAULT = new NamingOptions(false, false, false, false, false);
+
+    /** The stackcollapse-perf.pl options, without line numbers. */
+    public NamingOptions(boolean pid, boolean tid, boolean kernel, boolean jit, boolean addrs) {
+        this(pid, tid, kernel, jit, addrs, false);
+    }
+
+    /** A copy that names frames with (or without) their line numbers. */
+    public NamingOptions withLines(boolean withLines) {
+        return new NamingOptions(pid, tid, kernel, jit, addrs, withLines);
+    }
 
     /** {@code --all}: annotate kernel and JIT frames. */
     public static NamingOptions all() {
         return new NamingOptions(false, false, true, true, false);
     }
 
-    /** Parses an option name as stackcollapse-perf.pl spells it, without dashes: pid, tid, kernel, jit, all, addrs. */
+    /**
+     * Parses an option name as stackcollapse-perf.pl spells it, without dashes: pid, tid, kernel, jit, all, addrs;
+     * or lines.
+     */
     public static NamingOptions parse(String option) {
         switch (option) {
             case "":
@@ -30,6 +45,8 @@ public record NamingOptions(boolean pid, boolean tid, boolean kernel, boolean ji
                 return all();
             case "addrs":
                 return new NamingOptions(false, false, false, false, true);
+            case "lines":
+                return DEFAULT.withLines(true);
             default:
                 throw new IllegalArgumentException("unknown naming option: " + option);
         }

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.perfdesk.core.folded.FoldedStackWriter;
 import dev.perfdesk.core.model.Profile;
 import dev.perfdesk.core.naming.FrameNamers;
+import dev.perfdesk.core.naming.NamingOptions;
 import dev.perfdesk.core.progress.ProgressMonitor;
 import dev.perfdesk.core.spi.CollectingSink;
 import dev.perfdesk.importers.spi.ImportSource;
@@ -86,6 +87,20 @@ class JfrImporterTest {
             String expected = JfrReference.folded(file, p.info().event());
             assertFalse(expected.isEmpty(), p.info().event());
             assertEquals(expected, out.toString(StandardCharsets.UTF_8), p.info().name());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("recordings")
+    void foldedExportWithLinesEqualsConsumerAggregation(String recording) throws Exception {
+        Path file = JfrReference.recording(recording);
+        Profile cpu = profile(importAll(file), "jdk.ExecutionSample");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        FoldedStackWriter.write(cpu, FrameNamers.forProfile(cpu, NamingOptions.parse("lines")), out);
+        String expected = JfrReference.folded(file, "jdk.ExecutionSample", true);
+        assertEquals(expected, out.toString(StandardCharsets.UTF_8));
+        if (!recording.startsWith("asprof")) {
+            assertTrue(expected.matches("(?s).*\\.[A-Za-z_$<>]+:\\d+[; ].*"), "JDK frames have lines");
         }
     }
 

@@ -91,6 +91,11 @@ final class JfrReference {
      * events, and the event's weight summed per distinct line. Lines sorted as {@code FoldedStackWriter} sorts them.
      */
     static String folded(Path file, String eventType) throws IOException {
+        return folded(file, eventType, false);
+    }
+
+    /** As {@link #folded(Path, String)}, with each frame that has a line number named {@code name:line} if asked. */
+    static String folded(Path file, String eventType, boolean withLines) throws IOException {
         Map<String, Long> lines = new TreeMap<>();
         try (RecordingFile recording = new RecordingFile(file)) {
             while (recording.hasMoreEvents()) {
@@ -103,7 +108,8 @@ final class JfrReference {
                     names.add(JfrChunkReader.NO_STACK);
                 } else {
                     for (RecordedFrame frame : event.getStackTrace().getFrames()) {
-                        names.add(name(frame));
+                        int line = frame.getLineNumber();
+                        names.add(withLines && line > 0 ? name(frame) + ":" + line : name(frame));
                     }
                     Collections.reverse(names);
                 }

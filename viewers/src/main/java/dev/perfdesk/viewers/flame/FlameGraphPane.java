@@ -50,6 +50,8 @@ import dev.perfdesk.core.flame.SearchQuery;
 import dev.perfdesk.core.flame.StackTransform;
 import dev.perfdesk.core.model.Profile;
 import dev.perfdesk.core.model.ThreadInfo;
+import dev.perfdesk.core.naming.FrameNamers;
+import dev.perfdesk.core.naming.PlainFrameNamer;
 import dev.perfdesk.viewers.Toolbars;
 import dev.perfdesk.viewers.ExportDialogs;
 
@@ -82,6 +84,7 @@ public class FlameGraphPane extends BorderPane {
     private final ToggleButton icicleButton = new ToggleButton("Icicle");
     private final ToggleButton topDownButton = new ToggleButton("Top-down");
     private final ToggleButton reversedButton = new ToggleButton("Reversed");
+    private final ToggleButton linesButton = new ToggleButton("Lines");
     private final ChoiceBox<ColorMode> colorMode = new ChoiceBox<>();
     private final CheckComboBox<ThreadInfo> threads = new CheckComboBox<>();
     private final Label threadsLabel = new Label("Threads");
@@ -151,6 +154,10 @@ public class FlameGraphPane extends BorderPane {
         topDownButton.setTooltip(new Tooltip("Stacks merged from the root: callers below callees"));
         reversedButton.setTooltip(new Tooltip("Stacks merged from the leaf: where time is spent, with its callers"));
         Toolbars.keepOneSelected(merge);
+        linesButton.setTooltip(new Tooltip("Line numbers: frames named method:line, so a method at two lines is two "
+                + "frames"));
+        linesButton.setVisible(false);
+        linesButton.setManaged(false);
 
         colorMode.getItems().setAll(ColorMode.values());
         colorMode.setValue(ColorMode.KIND);
@@ -204,8 +211,8 @@ public class FlameGraphPane extends BorderPane {
         searchBox.setAlignment(Pos.CENTER_LEFT);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(orientationBox, mergeBox, colorMode, threadsLabel, threads, spacer, searchBox,
-                matchedLabel, exportButton);
+        ToolBar bar = new ToolBar(orientationBox, mergeBox, colorMode, linesButton, threadsLabel, threads, spacer,
+                searchBox, matchedLabel, exportButton);
         bar.getStyleClass().add("flame-toolbar");
         return bar;
     }
@@ -225,6 +232,14 @@ public class FlameGraphPane extends BorderPane {
         functionTable.butterflyProperty().bind(vm.butterflyProperty());
 
         reversedButton.selectedProperty().addListener((o, was, now) -> vm.setReversed(now));
+        linesButton.selectedProperty().addListener((o, was, now) -> vm.setLines(now));
+        // Only profiles whose frames know their line (JFR) have line numbers to show.
+        vm.profileProperty().addListener((o, was, now) -> {
+            boolean lines = now != null && PlainFrameNamer.hasLineNumbers(now)
+                    && !FrameNamers.PERF_SCRIPT.equals(now.info().format());
+            linesButton.setVisible(lines);
+            linesButton.setManaged(lines);
+        });
         colorMode.valueProperty().addListener((o, was, now) -> {
             if (now != null) {
                 vm.setColorMode(now);
@@ -284,6 +299,7 @@ public class FlameGraphPane extends BorderPane {
         vm.searchErrorProperty().addListener(o -> updateMatched());
         vm.currentMatchProperty().addListener(o -> updateMatched());
         vm.specProperty().addListener((o, was, now) -> {
+            linesButton.setSelected(now.lines());
             colorMode.setValue(now.colorMode());
             setReversed(now.reversed());
             updateChips();
@@ -612,6 +628,11 @@ public class FlameGraphPane extends BorderPane {
 
     public ToggleButton reversedButton() {
         return reversedButton;
+    }
+
+    /** Line numbers on or off; shown only for profiles whose frames know their line. */
+    public ToggleButton linesButton() {
+        return linesButton;
     }
 
     public ToggleButton regexButton() {

@@ -41,6 +41,7 @@ import dev.perfdesk.core.flame.StackTransform;
 import dev.perfdesk.core.model.Profile;
 import dev.perfdesk.core.naming.FrameNamer;
 import dev.perfdesk.core.naming.FrameNamers;
+import dev.perfdesk.core.naming.NamingOptions;
 import dev.perfdesk.core.progress.CancelledException;
 import dev.perfdesk.core.progress.ProgressMonitor;
 import dev.perfdesk.core.timeline.TimeRange;
@@ -80,6 +81,8 @@ public final class FlameGraphViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
 
     private FrameNamer namer;
+    /** The namer with line numbers, made when first asked for. */
+    private FrameNamer linesNamer;
     /** A state computed elsewhere for the profile being opened (see {@link #setProfile(Profile, Future)}). */
     private Profile openingProfile;
     private Future<FlameViewState> openingState;
@@ -89,6 +92,7 @@ public final class FlameGraphViewModel {
     private Profile cachedProfile;
     private Set<Integer> cachedThreads;
     private TimeRange cachedRange;
+    private boolean cachedLines;
     private NamedStacks cachedBase;
 
     public FlameGraphViewModel(Executor executor) {
@@ -122,6 +126,7 @@ public final class FlameGraphViewModel {
         openingState = opening;
         profile.set(newProfile);
         namer = newProfile == null ? null : FrameNamers.forProfile(newProfile);
+        linesNamer = null;
         zoomNode.set(CallTree.ROOT);
         selectedFunction.set(null);
         FlameViewSpec reset = spec.get().withThreads(Set.of()).withTransforms(List.of()).withTimeRange(null);
@@ -142,7 +147,7 @@ public final class FlameGraphViewModel {
         FlameViewSpec s = spec.get();
         SearchQuery q = query.get();
         String selected = selectedFunction.get();
-        FrameNamer n = namer;
+        FrameNamer n = s.lines() ? linesNamer(p) : namer;
         FlameViewState old = state.get();
         String[] zoomPath = keepZoom && old != null && zoomNode.get() < old.tree().size()
                 ? old.tree().path(zoomNode.get()) : new String[0];
@@ -155,7 +160,7 @@ public final class FlameGraphViewModel {
             try {
                 FlameViewState st = opened(opening, p, s);
                 if (st == null) {
-                    NamedStacks base = base(p, n, s.threads(), s.timeRange(), monitor);
+                    NamedStacks base = base(p, n, s.threads(), s.timeRange(), s.lines(), monitor);
                     st = FlameViewState.compute(base, p.info(), p.threads(), s, monitor);
                 }
                 FlameViewState computed = st;
@@ -206,13 +211,14 @@ public final class FlameGraphViewModel {
             throw new CancelledException();
         }
         if (st == null || !st.spec().equals(spec) || !spec.transforms().isEmpty() || !spec.threads().isEmpty()
-                || spec.timeRange() != null) {
+                || spec.timeRange() != null || spec.lines()) {
             return null;
         }
         synchronized (cacheLock) {
             cachedProfile = p;
             cachedThreads = spec.threads();
             cachedRange = null;
+            cachedLines = false;
             cachedBase = st.stacks();
         }
         return st;
@@ -226,9 +232,18 @@ public final class FlameGraphViewModel {
         return FlameViewState.compute(p, FrameNamers.forProfile(p), FlameViewSpec.DEFAULT, monitor);
     }
 
-    private NamedStacks base(Profile p, FrameNamer n, Set<Integer> threads, TimeRange range, ProgressMonitor monitor) {
+    private FrameNamer linesNamer(Profile p) {
+        if (linesNamer == null) {
+            linesNamer = FrameNamers.forProfile(p, NamingOptions.DEFAULT.withLines(true));
+        }
+        return linesNamer;
+    }
+
+    private NamedStacks base(Profile p, FrameNamer n, Set<Integer> threads, TimeRange range, boolean lines,
+                             ProgressMonitor monitor) {
         synchronized (cacheLock) {
-            if (cachedProfile == p && threads.equals(cachedThreads) && Objects.equals(range, cachedRange)) {
+            if (cachedProfile == p && threads.equals(cachedThreads) && Objects.equals(range, cachedRange)
+                    && lines == cachedLines) {
                 return cachedBase;
             }
         }
@@ -237,9 +252,15 @@ public final class FlameGraphViewModel {
             cachedProfile = p;
             cachedThreads = threads;
             cachedRange = range;
+            cachedLines = lines;
             cachedBase = base;
         }
         return base;
+    }
+
+    /** Names frames that know their line {@code name:line} (a method at two lines is two frames), or not. */
+    public void setLines(boolean lines) {
+        changeSpec(spec.get().withLines(lines));
     }
 
     /** Shows only samples in {@code range} (the profile's timeline), or all samples when null. */
