@@ -739,7 +739,7 @@ public final class NamedStacks {
 
     /**
      * The same from the name trie: a name's total is the sum of the totals of its topmost nodes (those with no
-     * ancestor of the same name), which counts every row holding the name once, found in one depth-first walk.
+     * ancestor of the same name), which counts every row holding the name once.
      */
     private long[][] weightsByNameFromTrie() {
         TrieShape shape = trieShape();
@@ -751,45 +751,28 @@ public final class NamedStacks {
         for (int node = 1; node < size; node++) {
             self[trieNames[node]] += shape.selves[node];
         }
-        int[] onPath = new int[count];
-        // Depth-first; each stack entry is a node and its depth, and the names on the current path are kept by
-        // depth, so that going back up is dropping the deeper ones.
-        int[] children = shape.children;
-        int[] childStarts = shape.childStarts;
+        // A node counts where its name is not on the path above it. Parents come before children, so one pass in
+        // node order does: each node keeps a 64-bit summary of the names above and at it (one bit per name, by
+        // hash), and only where its name's bit is set above does it look up the path for the name itself.
         long[] totals = shape.totals;
-        long[] stack = new long[1024];
-        int top = 0;
-        int[] path = new int[64];
-        int depth = 0;
-        for (int i = childStarts[0]; i < childStarts[1]; i++) {
-            if (top == stack.length) {
-                stack = Arrays.copyOf(stack, top * 2);
-            }
-            stack[top++] = ((long) 1 << 32) | children[i];
-        }
-        while (top > 0) {
-            long entry = stack[--top];
-            int node = (int) entry;
-            int d = (int) (entry >>> 32);
-            while (depth >= d) {
-                onPath[path[--depth]]--;
-            }
+        long[] above = new long[size];
+        for (int node = 1; node < size; node++) {
+            int parent = trieParents[node];
             int name = trieNames[node];
-            if (onPath[name]++ == 0) {
+            long bit = 1L << ((name * 0x9E3779B9) >>> 26);
+            long mask = above[parent];
+            boolean nested = false;
+            if ((mask & bit) != 0) {
+                for (int up = parent; up > 0; up = trieParents[up]) {
+                    if (trieNames[up] == name) {
+                        nested = true;
+                        break;
+                    }
+                }
+            }
+            above[node] = mask | bit;
+            if (!nested) {
                 total[name] += totals[node];
-            }
-            if (depth == path.length) {
-                path = Arrays.copyOf(path, depth * 2);
-            }
-            path[depth++] = name;
-            int from = childStarts[node];
-            int to = childStarts[node + 1];
-            if (top + (to - from) > stack.length) {
-                stack = Arrays.copyOf(stack, Math.max(stack.length * 2, top + (to - from)));
-            }
-            long childDepth = (long) (d + 1) << 32;
-            for (int i = from; i < to; i++) {
-                stack[top++] = childDepth | children[i];
             }
         }
         return new long[][] {self, total};
