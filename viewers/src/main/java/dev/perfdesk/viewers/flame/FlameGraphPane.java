@@ -23,7 +23,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -139,7 +138,7 @@ public class FlameGraphPane extends BorderPane {
         return FlameGraphPane.class.getResource("/dev/perfdesk/viewers/" + file).toExternalForm();
     }
 
-    private ToolBar buildToolbar() {
+    private FlowPane buildToolbar() {
         ToggleGroup orientation = new ToggleGroup();
         flameButton.setToggleGroup(orientation);
         icicleButton.setToggleGroup(orientation);
@@ -209,10 +208,14 @@ public class FlameGraphPane extends BorderPane {
         HBox mergeBox = Toolbars.segmented(topDownButton, reversedButton);
         HBox searchBox = new HBox(2, searchField, regexButton, caseButton, previousButton, nextButton);
         searchBox.setAlignment(Pos.CENTER_LEFT);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(orientationBox, mergeBox, colorMode, linesButton, threadsLabel, threads, spacer,
-                searchBox, matchedLabel, exportButton);
+        HBox threadBox = new HBox(6, threadsLabel, threads);
+        threadBox.setAlignment(Pos.CENTER_LEFT);
+        HBox findBox = new HBox(6, searchBox, matchedLabel, exportButton);
+        findBox.setAlignment(Pos.CENTER_LEFT);
+        // Groups that wrap to a second row when the pane is narrow, rather than hiding the search in an overflow.
+        FlowPane bar = new FlowPane(10, 4, orientationBox, mergeBox, colorMode, linesButton, threadBox, findBox);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("tool-bar");
         bar.getStyleClass().add("flame-toolbar");
         return bar;
     }
