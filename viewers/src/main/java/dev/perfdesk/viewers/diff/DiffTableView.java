@@ -30,6 +30,7 @@ import dev.perfdesk.core.diff.DiffText;
 import dev.perfdesk.core.diff.FunctionDiff;
 import dev.perfdesk.core.diff.ProfileDiff;
 import dev.perfdesk.core.model.WeightUnit;
+import dev.perfdesk.viewers.CellTooltips;
 import dev.perfdesk.viewers.NamedRows;
 
 /**
@@ -285,10 +286,14 @@ public class DiffTableView extends VBox {
 
     /** A function name, cut in the middle when narrow: packages on the left, the method on the right. */
     private static final class NameCell extends TableCell<FunctionDiff, String> {
-        private final Tooltip tip = new Tooltip();
-
         NameCell() {
             setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+            CellTooltips.install(this, () -> {
+                FunctionDiff row = getTableRow() == null ? null : getTableRow().getItem();
+                String note = row == null ? "" : row.isNew() ? "\nNew in the candidate"
+                        : row.isGone() ? "\nGone from the candidate" : "";
+                return getItem() == null ? null : getItem() + note;
+            });
         }
 
         @Override
@@ -301,10 +306,6 @@ public class DiffTableView extends VBox {
                 setTooltip(null);
                 return;
             }
-            String note = row == null ? "" : row.isNew() ? "\nNew in the candidate"
-                    : row.isGone() ? "\nGone from the candidate" : "";
-            tip.setText(item + note);
-            setTooltip(tip);
             if (row != null && row.isNew()) {
                 getStyleClass().add("new-function");
             } else if (row != null && row.isGone()) {

@@ -28,6 +28,7 @@ import javafx.scene.layout.VBox;
 import dev.perfdesk.core.calltree.FunctionStats;
 import dev.perfdesk.core.flame.Butterfly;
 import dev.perfdesk.core.flame.FlameViewState;
+import dev.perfdesk.viewers.CellTooltips;
 import dev.perfdesk.viewers.NamedRows;
 
 /**
@@ -205,16 +206,10 @@ public class FunctionTableView extends VBox {
         }
     }
 
-    /** The name, with the whole of it as a tooltip; made when the mouse first comes (a tooltip is a window). */
+    /** The name, with the whole of it as a tooltip. */
     private static final class NameCell extends TableCell<FunctionStats, String> {
         NameCell() {
-            setOnMouseEntered(e -> {
-                if (getTooltip() == null && !isEmpty() && getItem() != null) {
-                    Tooltip tip = new Tooltip();
-                    tip.textProperty().bind(textProperty());
-                    setTooltip(tip);
-                }
-            });
+            CellTooltips.install(this, this::getItem);
         }
 
         @Override

@@ -105,6 +105,20 @@ class FlameGraphPaneTest {
     }
 
     @Test
+    void aFunctionNameCellShowsTheWholeNameAsATooltipOnceHovered(FxRobot robot) throws Exception {
+        awaitState();
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TableCell<?, ?> cell = robot.lookup(".function-table-view .table-row-cell .table-cell")
+                .match(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && !c.isEmpty()
+                        && c.getTableColumn().getText().equals("Function"))
+                .query();
+        assertEquals(null, cell.getTooltip(), "no tooltip window before the mouse comes");
+        robot.moveTo(cell);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(String.valueOf(cell.getItem()), cell.getTooltip().getText());
+    }
+
+    @Test
     void clickingAFrameZoomsAndShowsTheBreadcrumb(FxRobot robot) throws Exception {
         FlameViewState state = awaitState();
         CallTree tree = state.tree();
