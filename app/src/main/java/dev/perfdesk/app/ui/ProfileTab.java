@@ -96,6 +96,12 @@ public final class ProfileTab extends Tab {
             failed.setAlignment(Pos.CENTER);
             setContent(failed);
         });
+        // Closed (by any means) before it is shown: the reading and the opening state stop.
+        tabPaneProperty().addListener((o, was, now) -> {
+            if (was != null && now == null) {
+                task.cancel();
+            }
+        });
         tasks.run(task);
     }
 
