@@ -28,7 +28,7 @@ done
 # Sample data ships inside the image, so a new user sees a real profile on first start.
 mkdir -p "$out/input/sample-data"
 (cd "$root/sample-data" && find . -mindepth 2 -maxdepth 3 -type f ! -path './src/*' ! -name '.*' ! -name '*.md' \
-    ! -name '*.sh' ! -name '*.cc' ! -name '*.py' ! -name '*.java' ! -name '*.c' \
+    ! -name '*.sh' ! -name '*.cc' ! -name '*.py' ! -name '*.java' ! -name '*.c' ! -name '*.jmx' \
     -exec cp --parents {} "$out/input/sample-data/" \;)
 
 modules="$(jdeps --ignore-missing-deps --print-module-deps --multi-release 17 --class-path "$out/input/*" \

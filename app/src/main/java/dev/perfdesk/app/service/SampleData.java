@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 /**
  * The sample files a new user sees on first start. The launcher points {@code perfdesk.sampledata} at the
  * project's {@code sample-data} folder; files are imported from its format folders (perf, folded, jfr, series, and
- * bench/TOOL), and sources, generators and notes are left out.
+ * bench/TOOL), and sources, generators, test plans and notes are left out.
  */
 public final class SampleData {
     /** The system property naming the sample-data folder. */
@@ -47,7 +47,7 @@ public final class SampleData {
                     .filter(p -> root.relativize(p).getNameCount() >= 2)
                     .filter(p -> !p.getFileName().toString().startsWith("."))
                     .filter(p -> !p.getFileName().toString()
-                            .matches("(?i).*\\.(md|sh|txt\\.license|java|c|cc|cpp|h|py|js)$"))
+                            .matches("(?i).*\\.(md|sh|txt\\.license|java|c|cc|cpp|h|py|js|jmx)$"))
                     .sorted()
                     .forEach(out::add);
         } catch (IOException e) {

@@ -49,7 +49,7 @@ public final class BenchFiles {
         List<Path> out = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(benchDir(), 2)) {
             walk.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().matches("(?i).*\\.(md|cc|py|sh)$"))
+                    .filter(p -> !p.getFileName().toString().matches("(?i).*\\.(md|cc|py|sh|jmx)$"))
                     .sorted().forEach(out::add);
         }
         return out;

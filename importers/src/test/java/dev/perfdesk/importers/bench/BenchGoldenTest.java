@@ -11,10 +11,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -237,6 +245,81 @@ class BenchGoldenTest {
         assertEquals(1.0, login.statistics().get("errors"), "the quoted multi-line failure message is one sample");
         assertEquals(12, login.count());
         assertEquals(12, find(run, "POST /login", "", "Latency").samples().length);
+    }
+
+    /**
+     * A real JMeter 5.6.3 run (see {@code record.sh}): per label, the counts, errors, mean and percentiles Perfdesk
+     * shows agree with a plain reading of the CSV's {@code label}, {@code elapsed} and {@code success} columns, and
+     * the totals agree with JMeter's own console summary.
+     */
+    @Test
+    void realJmeterJtlAgreesWithAPlainReadingOfItsCsv() throws Exception {
+        Path file = sample("jtl", "jmeter-5.6.3-results.jtl");
+        BenchmarkRun run = importRun(file, "jmeter-jtl-csv");
+        Map<String, List<long[]>> reference = referenceRows(file);
+        assertEquals(List.of("GET /", "GET /slow"), List.copyOf(reference.keySet()));
+        long start = reference.values().stream().flatMap(List::stream).mapToLong(r -> r[0]).min().orElseThrow();
+        assertEquals(Instant.ofEpochMilli(start), run.startTime(), "the earliest timeStamp");
+        long total = 0;
+        long errors = 0;
+        long max = 0;
+        long min = Long.MAX_VALUE;
+        for (Map.Entry<String, List<long[]>> e : reference.entrySet()) {
+            String label = e.getKey();
+            List<long[]> rows = e.getValue();
+            long[] elapsed = rows.stream().mapToLong(r -> r[1]).toArray();
+            long failed = rows.stream().filter(r -> r[2] == 0).count();
+            Benchmark b = find(run, label, "", Benchmark.PRIMARY);
+            assertEquals(rows.size(), b.count(), label);
+            assertEquals(rows.size(), b.distribution().totalCount(), label);
+            assertEquals((double) failed, b.statistics().get("errors"), label);
+            assertEquals((double) failed / rows.size(), b.statistics().get("error rate"), 1e-12, label);
+            double mean = (double) LongStream.of(elapsed).sum() / elapsed.length;
+            assertEquals(mean, b.sampleSummary().mean(), 1e-9, label);
+            assertEquals(mean, b.distribution().mean(), 1e-9, label);
+            long[] sorted = elapsed.clone();
+            Arrays.sort(sorted);
+            for (double p : new double[] {1, 25, 50, 90, 95, 99, 100}) {
+                int rank = (int) Math.ceil(p / 100 * sorted.length);
+                double expected = sorted[Math.max(rank, 1) - 1];
+                assertEquals(expected, b.percentile(p), label + " p" + p);
+                assertEquals(expected, b.distribution().percentile(p), label + " p" + p + " from the histogram");
+            }
+            assertEquals(rows.size(), find(run, label, "", "Latency").samples().length, label);
+            assertEquals(rows.size(), find(run, label, "", "Connect").samples().length, label);
+            total += rows.size();
+            errors += failed;
+            max = Math.max(max, sorted[sorted.length - 1]);
+            min = Math.min(min, sorted[0]);
+        }
+        // JMeter printed: summary =    227 in 00:00:20 =   11.4/s Avg:    53 Min:     1 Max:   163 Err:    39 (17.18%)
+        assertEquals(227, total);
+        assertEquals(39, errors);
+        assertEquals(1, min);
+        assertEquals(163, max);
+        Benchmark slow = find(run, "GET /slow", "", Benchmark.PRIMARY);
+        assertTrue(slow.points().tags(0).containsKey("responseCode"));
+        assertTrue(IntStream.range(0, (int) slow.count()).anyMatch(i -> slow.points().tags(i).get("responseCode")
+                .equals("500")), "the server's 500s keep their code");
+    }
+
+    /**
+     * The reference: label to rows of (timeStamp, elapsed, success 1/0), read with a regular expression over the
+     * leading columns of JMeter's default layout, which hold no quotes or commas, unlike {@code failureMessage}.
+     */
+    private static Map<String, List<long[]>> referenceRows(Path file) throws Exception {
+        List<String> lines = Files.readAllLines(file);
+        assertEquals("timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success,failureMessage,"
+                + "bytes,sentBytes,grpThreads,allThreads,URL,Latency,IdleTime,Connect", lines.get(0));
+        Pattern row = Pattern.compile("^(\\d+),(\\d+),([^,\"]+),\\d+,[^,\"]*,[^,\"]*,text,(true|false),.*");
+        Map<String, List<long[]>> out = new LinkedHashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            Matcher m = row.matcher(line);
+            assertTrue(m.matches(), line);
+            out.computeIfAbsent(m.group(3), k -> new ArrayList<>()).add(new long[] {Long.parseLong(m.group(1)),
+                Long.parseLong(m.group(2)), m.group(4).equals("true") ? 1 : 0});
+        }
+        return out;
     }
 
     @Test
