@@ -97,6 +97,9 @@ class RunTabTest {
 
         robot.interact(() -> view.open(run));
         RunTab.RunView rv = openRunView();
+        // A run opens with its first benchmark (in table order) selected and charted.
+        waitUntil(() -> rv.table().getSelectedBenchmark() != null && rv.detail().mainProperty().get() != null);
+        assertEquals(rv.table().visibleRows().get(0).benchmark(), rv.table().getSelectedBenchmark());
         Benchmark sample = rv.run().benchmarks().stream().filter(b -> b.mode().equals("sample")
                 && b.metric().equals(Benchmark.PRIMARY)).findFirst().orElseThrow();
         robot.interact(() -> rv.table().select(sample));

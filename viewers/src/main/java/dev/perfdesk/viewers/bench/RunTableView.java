@@ -248,8 +248,23 @@ public class RunTableView extends BorderPane {
         if (gen != generation.get()) {
             return;
         }
+        boolean first = rows.isEmpty();
         rows = List.copyOf(computed);
         rebuild();
+        if (first && selectedBenchmark.get() == null) {
+            selectFirst();
+        }
+    }
+
+    /** Selects the first benchmark row, so that a run opens with its first benchmark's charts rather than none. */
+    private void selectFirst() {
+        TreeItem<Item> item = table.getRoot();
+        while (item != null && !item.getChildren().isEmpty()) {
+            item = item.getChildren().get(0);
+        }
+        if (item != null && item != table.getRoot()) {
+            table.getSelectionModel().select(item);
+        }
     }
 
     /** Rebuilds the tree from the rows and the filter, keeping the selected benchmark. */
