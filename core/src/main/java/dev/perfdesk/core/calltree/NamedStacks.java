@@ -95,13 +95,7 @@ public final class NamedStacks {
      * distinct stacks, not with the frames of every row; rows share the name trie's prefixes.
      */
     public static NamedStacks of(Profile profile, FrameNamer namer, WeightedStacks rows, ProgressMonitor monitor) {
-        List<String> nameList = new ArrayList<>();
-        List<FrameKind> kinds = new ArrayList<>();
-        List<String> modules = new ArrayList<>();
-        Map<String, Integer> index = new HashMap<>();
-        nameList.add(CallTreeBuilder.ROOT_NAME);
-        kinds.add(null);
-        modules.add("");
+        Interner interner = new Interner();
 
         StackTable table = profile.stacks();
         int n = rows.size();
@@ -133,8 +127,7 @@ public final class NamedStacks {
         String[] frameNames = byThread || namer.rootName(n == 0 ? -1 : rowThreads[0]) != null ? null
                 : oneNamePerFrame(profile, namer);
         if (frameNames != null) {
-            return ofOneNamePerFrame(profile, frameNames, keyed, rowThreads, rowWeights, nameList, kinds, modules,
-                    index, monitor);
+            return ofOneNamePerFrame(profile, frameNames, keyed, rowThreads, rowWeights, interner, monitor);
         }
         // The name trie, and which of its nodes each stack node (per thread, where names depend on it) names to.
         IntArrayList trieParents = new IntArrayList(Math.max(16, table.size()));
@@ -167,7 +160,7 @@ public final class NamedStacks {
                     if (current < 0) {
                         String root = namer.rootName(thread);
                         current = root == null ? 0 : child(trieChildren, trieParents, trieNames, 0,
-                                intern(root, null, "", nameList, kinds, modules, index));
+                                interner.intern(root, null, ""));
                         rootNodes[thread + 1] = current;
                     }
                     break;
@@ -198,7 +191,7 @@ public final class NamedStacks {
                     ids = new int[scratch.size()];
                     for (int k = 0; k < ids.length; k++) {
                         FrameKind kind = k == 0 ? f.kind() : FrameKind.INLINED;
-                        ids[k] = intern(scratch.get(k), kind, f.module(), nameList, kinds, modules, index);
+                        ids[k] = interner.intern(scratch.get(k), kind, f.module());
                     }
                     if (direct) {
                         directIndex[frame * threadSlots + thread + 1] = namedList.size() + 1;
@@ -220,7 +213,7 @@ public final class NamedStacks {
             }
             leaves[r] = current;
         }
-        FrameNames names = new FrameNames(nameList, kinds, modules, index);
+        FrameNames names = interner.names();
         return new NamedStacks(names, trieParents.toArray(), trieNames.toArray(), leaves, rowThreads, rowWeights);
     }
 
@@ -249,9 +242,8 @@ public final class NamedStacks {
      * rows reach, so no node needs looking up; names are interned in the same order as in the general case.
      */
     private static NamedStacks ofOneNamePerFrame(Profile profile, String[] frameNames, long[] keyed,
-                                                 int[] rowThreads, long[] rowWeights, List<String> nameList,
-                                                 List<FrameKind> kinds, List<String> modules,
-                                                 Map<String, Integer> index, ProgressMonitor monitor) {
+                                                 int[] rowThreads, long[] rowWeights, Interner interner,
+                                                 ProgressMonitor monitor) {
         StackTable table = profile.stacks();
         int n = rowThreads.length;
         int[] frameIds = new int[frameNames.length];
@@ -290,14 +282,14 @@ public final class NamedStacks {
                 int id = frameIds[frame];
                 if (id < 0) {
                     Frame f = profile.frame(frame);
-                    id = intern(frameNames[frame], f.kind(), f.module(), nameList, kinds, modules, index);
+                    id = interner.intern(frameNames[frame], f.kind(), f.module());
                     frameIds[frame] = id;
                 }
                 nodeNames[node] = id;
                 reached++;
             }
         }
-        FrameNames names = new FrameNames(nameList, kinds, modules, index);
+        FrameNames names = interner.names();
         int[] parents = table.parentArray();
         if (reached < table.size()) {
             // Only the reached nodes, renumbered in order, so that a parent still comes before its children.
@@ -375,20 +367,38 @@ public final class NamedStacks {
         return new Flat(starts, path);
     }
 
-    private static int intern(String name, FrameKind kind, String module, List<String> nameList,
-                              List<FrameKind> kinds, List<String> modules, Map<String, Integer> index) {
-        Integer id = index.get(name);
-        if (id == null) {
-            id = nameList.size();
-            nameList.add(name);
-            kinds.add(kind);
-            modules.add(module);
-            index.put(name, id);
-        } else if (kind != null && (kinds.get(id) == null || kinds.get(id) == FrameKind.UNKNOWN)) {
-            kinds.set(id, kind);
-            modules.set(id, module);
+    /** Display names in the order they are first met, with the kind and module of the frame each came from. */
+    private static final class Interner {
+        private final List<String> names = new ArrayList<>();
+        private final List<FrameKind> kinds = new ArrayList<>();
+        private final List<String> modules = new ArrayList<>();
+        private final Map<String, Integer> index = new HashMap<>();
+
+        Interner() {
+            names.add(CallTreeBuilder.ROOT_NAME);
+            kinds.add(null);
+            modules.add("");
         }
-        return id;
+
+        /** The id of {@code name}; a known kind replaces an unknown one. */
+        int intern(String name, FrameKind kind, String module) {
+            Integer id = index.get(name);
+            if (id == null) {
+                id = names.size();
+                names.add(name);
+                kinds.add(kind);
+                modules.add(module);
+                index.put(name, id);
+            } else if (kind != null && (kinds.get(id) == null || kinds.get(id) == FrameKind.UNKNOWN)) {
+                kinds.set(id, kind);
+                modules.set(id, module);
+            }
+            return id;
+        }
+
+        FrameNames names() {
+            return new FrameNames(names, kinds, modules, index);
+        }
     }
 
     public FrameNames names() {
