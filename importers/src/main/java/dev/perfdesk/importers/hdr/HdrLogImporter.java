@@ -1,9 +1,11 @@
 package dev.perfdesk.importers.hdr;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 import org.HdrHistogram.EncodableHistogram;
@@ -88,7 +91,7 @@ public final class HdrLogImporter implements Importer {
         Map<String, Series> series = new LinkedHashMap<>();
         int read = 0;
         Instant start;
-        try (InputStream in = source.open()) {
+        try (InputStream in = new WithoutBlankLines(source.open())) {
             HistogramLogReader reader = new HistogramLogReader(in);
             while (true) {
                 monitor.checkCancelled();
@@ -152,6 +155,63 @@ public final class HdrLogImporter implements Importer {
         long line = intervalLine(source, read);
         return new ImportException(source.path(), line, -1, "interval " + (read + 1) + " cannot be decoded: " + why
                 + "; the log looks damaged or truncated", e);
+    }
+
+    /**
+     * The log without its empty lines: HdrHistogram's reader fails on one ("No line found"), and logs that were
+     * edited or concatenated end or join with one. {@link #intervalLine} skips them too, so lines still count right.
+     */
+    static final class WithoutBlankLines extends InputStream {
+        private final PushbackInputStream in;
+        private boolean lineStart = true;
+
+        WithoutBlankLines(InputStream in) {
+            this.in = new PushbackInputStream(new BufferedInputStream(in, 1 << 16), 1);
+        }
+
+        @Override
+        public int read() throws IOException {
+            while (true) {
+                int b = in.read();
+                if (b < 0) {
+                    return -1;
+                }
+                if (lineStart && b == '\n') {
+                    continue;
+                }
+                if (lineStart && b == '\r') {
+                    int next = in.read();
+                    if (next == '\n' || next < 0) {
+                        continue;
+                    }
+                    in.unread(next);
+                }
+                lineStart = b == '\n';
+                return b;
+            }
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            Objects.checkFromIndexSize(offset, length, buffer.length);
+            int n = 0;
+            while (n < length) {
+                int b = read();
+                if (b < 0) {
+                    return n == 0 ? -1 : n;
+                }
+                buffer[offset + n++] = (byte) b;
+                if (in.available() == 0) {
+                    break;
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     /** The 1-based line of the interval after {@code before} intervals; the reader does not count lines itself. */

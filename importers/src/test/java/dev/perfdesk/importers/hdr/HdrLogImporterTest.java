@@ -102,6 +102,37 @@ class HdrLogImporterTest {
         }
     }
 
+    @Test
+    void readsALogWithBlankLinesAndWindowsLineEndsAsTheLogItself(@TempDir Path dir) throws Exception {
+        Path original = BenchFiles.sample("hdr", "tagged-Log.logV2.hlog");
+        List<String> lines = Files.readAllLines(original);
+        // blank lines before the first interval, between two, at the end (as an editor or `cat a b` leaves them),
+        // and every line ended by CR LF
+        List<String> edited = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            edited.add(lines.get(i));
+            if (i == 3 || i == lines.size() / 2) {
+                edited.add("");
+            }
+        }
+        edited.add("");
+        edited.add("");
+        Path file = dir.resolve("edited.hlog");
+        Files.writeString(file, String.join("\r\n", edited) + "\r\n");
+        BenchmarkRun expected = BenchFiles.importRun(original, HdrLogImporter.FORMAT);
+        BenchmarkRun actual = BenchFiles.importRun(file, HdrLogImporter.FORMAT);
+        assertEquals(expected.benchmarks().size(), actual.benchmarks().size());
+        for (int b = 0; b < expected.benchmarks().size(); b++) {
+            IntervalHistograms want = expected.benchmarks().get(b).intervals();
+            IntervalHistograms got = actual.benchmarks().get(b).intervals();
+            assertEquals(want.size(), got.size());
+            for (int i = 0; i < want.size(); i++) {
+                assertEquals(want.histogram(i), got.histogram(i), "interval " + i);
+                assertEquals(want.startNanos(i), got.startNanos(i));
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("logs")
     void aTimeRangeMergesTheIntervalsStartingInIt(String name, Path file) throws Exception {
