@@ -3,12 +3,10 @@ package dev.perfdesk.app.ui;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 import javafx.concurrent.Task;
@@ -36,7 +34,6 @@ import dev.perfdesk.core.bench.BenchmarkRun;
 import dev.perfdesk.store.Store;
 import dev.perfdesk.store.StoredRun;
 import dev.perfdesk.viewers.bench.BenchmarkDetailView;
-import dev.perfdesk.viewers.bench.RunTableRow;
 import dev.perfdesk.viewers.bench.RunTableView;
 
 /**
@@ -238,21 +235,11 @@ public final class RunTab extends Tab {
                     return;
                 }
                 // filter bar, column header, rows, horizontal scroll bar and a little air
-                double wanted = 40 + 28 + rowsOf(table) * 24.0 + 36;
+                double wanted = 40 + 28 + table.unfilteredRowCount() * 24.0 + 36;
                 divider.setPosition(Math.max(0.15, Math.min(0.38, wanted / height)));
             };
             split.heightProperty().addListener((o, was, now) -> fit.run());
             table.table().rootProperty().addListener((o, was, now) -> fit.run());
-        }
-
-        /** The table's rows with no filter: one per benchmark, and one per group where there are groups. */
-        private static int rowsOf(RunTableView table) {
-            Set<String> groups = new HashSet<>();
-            for (RunTableRow r : table.rows()) {
-                groups.add(r.group());
-            }
-            boolean grouped = groups.size() > 1 || groups.stream().anyMatch(g -> !g.isEmpty());
-            return table.rows().size() + (grouped ? groups.size() : 0);
         }
 
         private static String headerText(BenchmarkRun run) {

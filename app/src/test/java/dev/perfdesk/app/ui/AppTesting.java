@@ -21,6 +21,11 @@ final class AppTesting {
     static MainView showMainView(Stage stage, Store store, Path dir) {
         Settings settings = Settings.load(dir.resolve("settings-" + System.nanoTime() + ".properties"));
         settings.put("samples.imported", true);
+        return showMainView(stage, store, settings);
+    }
+
+    /** Shows the main window on {@code store} with {@code settings}, as the application starts it. */
+    static MainView showMainView(Stage stage, Store store, Settings settings) {
         MainView view = new MainView(store, settings, TaskRunner.background(), ProfileViews::create);
         Scene scene = new Scene(view, 1440, 900);
         view.install(scene);

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -58,12 +57,7 @@ class MainViewTest {
         System.setProperty(SampleData.PROPERTY, samples.getParent().toString());
         store = Store.open(dir.resolve("store-" + System.nanoTime() + ".db"));
         settings = Settings.load(dir.resolve("settings-" + System.nanoTime() + ".properties"));
-        view = new MainView(store, settings, TaskRunner.background(), ProfileViews::create);
-        Scene scene = new Scene(view, 1440, 900);
-        view.install(scene);
-        stage.setScene(scene);
-        stage.show();
-        view.start();
+        view = AppTesting.showMainView(stage, store, settings);
     }
 
     @AfterEach

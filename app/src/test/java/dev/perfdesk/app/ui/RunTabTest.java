@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
@@ -55,12 +54,7 @@ class RunTabTest {
                 .toString());
         store = Store.open(dir.resolve("store-" + System.nanoTime() + ".db"));
         settings = Settings.load(dir.resolve("settings-" + System.nanoTime() + ".properties"));
-        view = new MainView(store, settings, TaskRunner.background(), ProfileViews::create);
-        Scene scene = new Scene(view, 1440, 900);
-        view.install(scene);
-        stage.setScene(scene);
-        stage.show();
-        view.start();
+        view = AppTesting.showMainView(stage, store, settings);
     }
 
     @AfterEach

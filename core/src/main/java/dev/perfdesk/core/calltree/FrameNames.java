@@ -1,5 +1,6 @@
 package dev.perfdesk.core.calltree;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ public final class FrameNames {
     private final String[] modules;
     private final Map<String, Integer> index;
 
-    FrameNames(List<String> names, List<FrameKind> kinds, List<String> modules, Map<String, Integer> index) {
+    private FrameNames(List<String> names, List<FrameKind> kinds, List<String> modules, Map<String, Integer> index) {
         this.names = names.toArray(new String[0]);
         this.kinds = kinds.toArray(new FrameKind[0]);
         this.modules = modules.toArray(new String[0]);
@@ -29,24 +30,49 @@ public final class FrameNames {
     }
 
     /**
-     * Names interned elsewhere, such as the union of two profiles' names in a diff. {@code names} starts with the
-     * root's name, and the others are distinct (a frame may be called "all" too); {@code kinds} and
-     * {@code modules} run parallel to it.
+     * Interns display names in the order they are first met, with the kind and module of the frame each came from;
+     * the root's name comes first. Used to name one profile's stacks, or the union of two profiles' in a diff.
+     *
+     * <pre>{@code
+     * FrameNames.Builder b = new FrameNames.Builder();
+     * int id = b.intern("java.util.HashMap.get", FrameKind.JIT, "java.base");
+     * FrameNames names = b.build();
+     * }</pre>
      */
-    public static FrameNames of(List<String> names, List<FrameKind> kinds, List<String> modules) {
-        if (names.size() != kinds.size() || names.size() != modules.size()) {
-            throw new IllegalArgumentException("columns differ in length");
+    public static final class Builder {
+        private final List<String> names = new ArrayList<>();
+        private final List<FrameKind> kinds = new ArrayList<>();
+        private final List<String> modules = new ArrayList<>();
+        private final Map<String, Integer> index = new HashMap<>();
+
+        public Builder() {
+            names.add(CallTreeBuilder.ROOT_NAME);
+            kinds.add(null);
+            modules.add("");
         }
-        if (names.isEmpty() || !CallTreeBuilder.ROOT_NAME.equals(names.get(ROOT))) {
-            throw new IllegalArgumentException("the first name must be the root's, " + CallTreeBuilder.ROOT_NAME);
-        }
-        Map<String, Integer> index = new HashMap<>();
-        for (int id = 1; id < names.size(); id++) {
-            if (index.put(names.get(id), id) != null) {
-                throw new IllegalArgumentException("duplicate name: " + names.get(id));
+
+        /**
+         * The id of {@code name}, added when new; a known kind (and its module) replaces an unknown one. A frame
+         * may be called "all" too: it gets an id of its own, not the root's.
+         */
+        public int intern(String name, FrameKind kind, String module) {
+            Integer id = index.get(name);
+            if (id == null) {
+                id = names.size();
+                names.add(name);
+                kinds.add(kind);
+                modules.add(module);
+                index.put(name, id);
+            } else if (kind != null && (kinds.get(id) == null || kinds.get(id) == FrameKind.UNKNOWN)) {
+                kinds.set(id, kind);
+                modules.set(id, module);
             }
+            return id;
         }
-        return new FrameNames(names, kinds, modules, index);
+
+        public FrameNames build() {
+            return new FrameNames(names, kinds, modules, index);
+        }
     }
 
     /** Number of names, the root's included. */

@@ -95,7 +95,7 @@ public final class NamedStacks {
      * distinct stacks, not with the frames of every row; rows share the name trie's prefixes.
      */
     public static NamedStacks of(Profile profile, FrameNamer namer, WeightedStacks rows, ProgressMonitor monitor) {
-        Interner interner = new Interner();
+        FrameNames.Builder interner = new FrameNames.Builder();
 
         StackTable table = profile.stacks();
         int n = rows.size();
@@ -213,7 +213,7 @@ public final class NamedStacks {
             }
             leaves[r] = current;
         }
-        FrameNames names = interner.names();
+        FrameNames names = interner.build();
         return new NamedStacks(names, trieParents.toArray(), trieNames.toArray(), leaves, rowThreads, rowWeights);
     }
 
@@ -242,7 +242,7 @@ public final class NamedStacks {
      * rows reach, so no node needs looking up; names are interned in the same order as in the general case.
      */
     private static NamedStacks ofOneNamePerFrame(Profile profile, String[] frameNames, long[] keyed,
-                                                 int[] rowThreads, long[] rowWeights, Interner interner,
+                                                 int[] rowThreads, long[] rowWeights, FrameNames.Builder interner,
                                                  ProgressMonitor monitor) {
         StackTable table = profile.stacks();
         int n = rowThreads.length;
@@ -289,7 +289,7 @@ public final class NamedStacks {
                 reached++;
             }
         }
-        FrameNames names = interner.names();
+        FrameNames names = interner.build();
         int[] parents = table.parentArray();
         if (reached < table.size()) {
             // Only the reached nodes, renumbered in order, so that a parent still comes before its children.
@@ -365,40 +365,6 @@ public final class NamedStacks {
             }
         }
         return new Flat(starts, path);
-    }
-
-    /** Display names in the order they are first met, with the kind and module of the frame each came from. */
-    private static final class Interner {
-        private final List<String> names = new ArrayList<>();
-        private final List<FrameKind> kinds = new ArrayList<>();
-        private final List<String> modules = new ArrayList<>();
-        private final Map<String, Integer> index = new HashMap<>();
-
-        Interner() {
-            names.add(CallTreeBuilder.ROOT_NAME);
-            kinds.add(null);
-            modules.add("");
-        }
-
-        /** The id of {@code name}; a known kind replaces an unknown one. */
-        int intern(String name, FrameKind kind, String module) {
-            Integer id = index.get(name);
-            if (id == null) {
-                id = names.size();
-                names.add(name);
-                kinds.add(kind);
-                modules.add(module);
-                index.put(name, id);
-            } else if (kind != null && (kinds.get(id) == null || kinds.get(id) == FrameKind.UNKNOWN)) {
-                kinds.set(id, kind);
-                modules.set(id, module);
-            }
-            return id;
-        }
-
-        FrameNames names() {
-            return new FrameNames(names, kinds, modules, index);
-        }
     }
 
     public FrameNames names() {

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +13,10 @@ import java.util.Objects;
 import java.util.Set;
 
 import dev.perfdesk.core.calltree.CallTree;
-import dev.perfdesk.core.calltree.CallTreeBuilder;
 import dev.perfdesk.core.calltree.FrameNames;
 import dev.perfdesk.core.calltree.NamedStacks;
 import dev.perfdesk.core.flame.FlameViewSpec;
 import dev.perfdesk.core.flame.FlameViewState;
-import dev.perfdesk.core.model.FrameKind;
 import dev.perfdesk.core.model.Profile;
 import dev.perfdesk.core.model.ProfileInfo;
 import dev.perfdesk.core.model.WeightUnit;
@@ -596,21 +593,12 @@ public final class ProfileDiff {
 
     /** The distinct stacks of both sides over one set of names, with each side's weight, in first-seen order. */
     private static final class Paths {
-        private final List<String> nameList = new ArrayList<>();
-        private final List<FrameKind> kinds = new ArrayList<>();
-        private final List<String> modules = new ArrayList<>();
-        private final Map<String, Integer> index = new HashMap<>();
+        private final FrameNames.Builder unionNames = new FrameNames.Builder();
         private final Map<PathKey, long[]> weightsByPath = new LinkedHashMap<>();
         private FrameNames names;
         private int[] starts;
         private int[] ids;
         private final long[][] weights = new long[2][];
-
-        Paths() {
-            nameList.add(CallTreeBuilder.ROOT_NAME);
-            kinds.add(null);
-            modules.add("");
-        }
 
         void add(NamedStacks stacks, int side, ProgressMonitor monitor) {
             FrameNames sideNames = stacks.names();
@@ -629,7 +617,7 @@ public final class ProfileDiff {
                 for (int k = 0; k < length; k++) {
                     int id = stacks.nameAt(r, k);
                     if (union[id] < 0) {
-                        union[id] = intern(sideNames.name(id), sideNames.kind(id), sideNames.module(id));
+                        union[id] = unionNames.intern(sideNames.name(id), sideNames.kind(id), sideNames.module(id));
                     }
                     path[k] = union[id];
                 }
@@ -637,23 +625,8 @@ public final class ProfileDiff {
             }
         }
 
-        private int intern(String name, FrameKind kind, String module) {
-            Integer id = index.get(name);
-            if (id == null) {
-                id = nameList.size();
-                nameList.add(name);
-                kinds.add(kind);
-                modules.add(module);
-                index.put(name, id);
-            } else if (kind != null && (kinds.get(id) == null || kinds.get(id) == FrameKind.UNKNOWN)) {
-                kinds.set(id, kind);
-                modules.set(id, module);
-            }
-            return id;
-        }
-
         void finish() {
-            names = FrameNames.of(nameList, kinds, modules);
+            names = unionNames.build();
             int n = weightsByPath.size();
             starts = new int[n + 1];
             IntArrayList all = new IntArrayList(n * 8);

@@ -1,5 +1,6 @@
 package dev.perfdesk.core.naming;
 
+import dev.perfdesk.core.model.Frame;
 import dev.perfdesk.core.model.Profile;
 
 /** Picks the {@link FrameNamer} that suits a profile's source format. */
@@ -19,6 +20,22 @@ public final class FrameNamers {
             return new PerfFrameNamer(profile, options);
         }
         return new PlainFrameNamer(profile, options.lines());
+    }
+
+    /**
+     * Whether naming {@code profile} with line numbers changes anything: some frame knows its line (JFR), and the
+     * profile is not a perf one (whose frames have none, and whose names follow stackcollapse-perf.pl).
+     */
+    public static boolean hasLineNumbers(Profile profile) {
+        if (PERF_SCRIPT.equals(profile.info().format())) {
+            return false;
+        }
+        for (Frame f : profile.frames()) {
+            if (f.line() > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The default namer for {@code profile}. */

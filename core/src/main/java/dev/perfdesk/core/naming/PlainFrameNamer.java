@@ -28,15 +28,6 @@ public final class PlainFrameNamer implements FrameNamer {
         out.add(lines && f.line() > 0 ? f.name() + ":" + f.line() : f.name());
     }
 
-    /** Whether any frame of {@code profile} knows its line, so that naming with line numbers changes anything. */
-    public static boolean hasLineNumbers(Profile profile) {
-        for (Frame f : profile.frames()) {
-            if (f.line() > 0) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     @Override
     public String rootName(int thread) {

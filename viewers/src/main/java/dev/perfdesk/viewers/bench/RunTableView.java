@@ -1,11 +1,14 @@
 package dev.perfdesk.viewers.bench;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -281,7 +284,7 @@ public class RunTableView extends BorderPane {
             }
         }
         TreeItem<Item> root = new TreeItem<>();
-        boolean grouped = groups.size() > 1 || groups.keySet().stream().anyMatch(g -> !g.isEmpty());
+        boolean grouped = isGrouped(groups.keySet());
         TreeItem<Item> reselect = null;
         for (Map.Entry<String, List<RunTableRow>> e : groups.entrySet()) {
             TreeItem<Item> parent = root;
@@ -378,6 +381,20 @@ public class RunTableView extends BorderPane {
 
     public Benchmark getSelectedBenchmark() {
         return selectedBenchmark.get();
+    }
+
+    /** Whether rows of these groups show under group rows: more than one group, or one with a name. */
+    private static boolean isGrouped(Collection<String> groups) {
+        return groups.size() > 1 || groups.stream().anyMatch(g -> !g.isEmpty());
+    }
+
+    /** How many rows the table has with no filter: one per benchmark, and one per group where there are groups. */
+    public int unfilteredRowCount() {
+        Set<String> groups = new LinkedHashSet<>();
+        for (RunTableRow r : rows) {
+            groups.add(r.group());
+        }
+        return rows.size() + (isGrouped(groups) ? groups.size() : 0);
     }
 
     /** Every row of the run, filter or not, in file order. */

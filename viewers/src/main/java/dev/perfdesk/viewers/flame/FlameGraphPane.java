@@ -50,7 +50,6 @@ import dev.perfdesk.core.flame.StackTransform;
 import dev.perfdesk.core.model.Profile;
 import dev.perfdesk.core.model.ThreadInfo;
 import dev.perfdesk.core.naming.FrameNamers;
-import dev.perfdesk.core.naming.PlainFrameNamer;
 import dev.perfdesk.viewers.Toolbars;
 import dev.perfdesk.viewers.ExportDialogs;
 
@@ -238,8 +237,7 @@ public class FlameGraphPane extends BorderPane {
         linesButton.selectedProperty().addListener((o, was, now) -> vm.setLines(now));
         // Only profiles whose frames know their line (JFR) have line numbers to show.
         vm.profileProperty().addListener((o, was, now) -> {
-            boolean lines = now != null && PlainFrameNamer.hasLineNumbers(now)
-                    && !FrameNamers.PERF_SCRIPT.equals(now.info().format());
+            boolean lines = now != null && FrameNamers.hasLineNumbers(now);
             linesButton.setVisible(lines);
             linesButton.setManaged(lines);
         });
