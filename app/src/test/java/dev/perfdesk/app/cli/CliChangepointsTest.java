@@ -25,7 +25,7 @@ class CliChangepointsTest {
     Path dir;
 
     static String data(String name) {
-        return Path.of(System.getProperty("perfdesk.testdata", "../../shared/testdata"), "changepoints", name)
+        return Path.of(System.getProperty("perfdesk.testdata", "../testdata"), "changepoints", name)
                 .toString();
     }
 

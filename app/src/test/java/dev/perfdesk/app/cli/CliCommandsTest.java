@@ -14,7 +14,7 @@ class CliCommandsTest {
     Path dir;
 
     static Path perf(String name) {
-        return Path.of(System.getProperty("perfdesk.testdata", "../../shared/testdata"), "perf-script", name);
+        return Path.of(System.getProperty("perfdesk.testdata", "../testdata"), "perf-script", name);
     }
 
     @Test

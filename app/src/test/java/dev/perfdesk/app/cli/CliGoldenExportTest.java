@@ -31,7 +31,7 @@ class CliGoldenExportTest {
     static final Map<String, String> IDS = new HashMap<>();
 
     static Path perfScripts() {
-        return Path.of(System.getProperty("perfdesk.testdata", "../../shared/testdata"), "perf-script");
+        return Path.of(System.getProperty("perfdesk.testdata", "../testdata"), "perf-script");
     }
 
     static List<Path> inputs() throws Exception {

@@ -30,7 +30,7 @@ class CliSeriesTest {
     Path dir;
 
     static Path otava(String name) {
-        return Path.of(System.getProperty("perfdesk.testdata", "../../shared/testdata"), "changepoints", "otava-csv",
+        return Path.of(System.getProperty("perfdesk.testdata", "../testdata"), "changepoints", "otava-csv",
                 name);
     }
 

@@ -47,7 +47,7 @@ class ComparisonTabTest {
     StoredProfile second;
 
     static Path perf(String name) {
-        return Path.of(System.getProperty("perfdesk.testdata", "../../shared/testdata"), "perf-script", name);
+        return Path.of(System.getProperty("perfdesk.testdata", "../testdata"), "perf-script", name);
     }
 
     @Start

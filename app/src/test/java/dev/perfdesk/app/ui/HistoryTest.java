@@ -66,9 +66,9 @@ class HistoryTest {
                 service.importFile(f, null, ProgressMonitor.NONE);
             }
         }
-        service.importFile(Path.of(System.getProperty("perfdesk.testdata", "../../shared/testdata"), "changepoints",
+        service.importFile(Path.of(System.getProperty("perfdesk.testdata", "../testdata"), "changepoints",
                 "edivisive_valid_horreum.csv"), null, ProgressMonitor.NONE);
-        service.importFile(Path.of(System.getProperty("perfdesk.testdata", "../../shared/testdata"), "changepoints",
+        service.importFile(Path.of(System.getProperty("perfdesk.testdata", "../testdata"), "changepoints",
                 "otava-csv", "sample_multi_branch.csv"), null, ProgressMonitor.NONE);
         view = AppTesting.showMainView(stage, store, dir);
     }

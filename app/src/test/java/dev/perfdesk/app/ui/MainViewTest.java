@@ -45,7 +45,7 @@ class MainViewTest {
     Stage stage;
 
     static Path perf(String name) {
-        return Path.of(System.getProperty("perfdesk.testdata", "../../shared/testdata"), "perf-script", name);
+        return Path.of(System.getProperty("perfdesk.testdata", "../testdata"), "perf-script", name);
     }
 
     @Start

@@ -78,7 +78,7 @@ class RunTabTest {
     @Test
     void importingARunFileListsItAndOpensARunTab(FxRobot robot) throws Exception {
         Path jmh = bench("jmh", "jmh-percentile.json");
-        Path perf = Path.of(System.getProperty("perfdesk.testdata", "../../shared/testdata"), "perf-script",
+        Path perf = Path.of(System.getProperty("perfdesk.testdata", "../testdata"), "perf-script",
                 "perf-dd-stacks-01.txt");
         robot.interact(() -> view.importFiles(List.of(perf, jmh)));
         waitUntil(() -> view.library().allEntries().size() == 2 && !view.statusBar().isBusy());

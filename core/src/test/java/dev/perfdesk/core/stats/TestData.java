@@ -9,6 +9,6 @@ public final class TestData {
 
     /** The shared test data folder. */
     public static Path root() {
-        return Path.of(System.getProperty("perfdesk.testdata", "../../shared/testdata"));
+        return Path.of(System.getProperty("perfdesk.testdata", "../testdata"));
     }
 }

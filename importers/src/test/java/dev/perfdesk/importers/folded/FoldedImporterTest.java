@@ -49,7 +49,7 @@ class FoldedImporterTest {
 
     @Test
     void roundTripsEveryExpectedFoldedFile() throws Exception {
-        Path expected = Path.of(System.getProperty("perfdesk.testdata", "../../shared/testdata"), "perf-script",
+        Path expected = Path.of(System.getProperty("perfdesk.testdata", "../testdata"), "perf-script",
                 "expected");
         try (var files = Files.list(expected)) {
             for (Path file : files.sorted().toList()) {

@@ -32,7 +32,7 @@ import dev.perfdesk.importers.bench.BenchFiles;
 import dev.perfdesk.importers.spi.ImportException;
 
 /**
- * Every interval log of the test data (HdrHistogram's own V1, V2 and tagged logs; see shared/testdata/README.md)
+ * Every interval log of the test data (HdrHistogram's own V1, V2 and tagged logs; see testdata/README.md)
  * against HdrHistogram's own reader and {@code Histogram.add}: per tag, every interval histogram with its start and
  * end, and merges of the whole log and of time ranges, value for value.
  */

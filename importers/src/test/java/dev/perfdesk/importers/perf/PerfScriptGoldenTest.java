@@ -34,7 +34,7 @@ class PerfScriptGoldenTest {
     static final String[] OPTIONS = {"", "pid", "tid", "kernel", "jit", "all", "addrs"};
 
     static Path testData() {
-        return Path.of(System.getProperty("perfdesk.testdata", "../../shared/testdata"));
+        return Path.of(System.getProperty("perfdesk.testdata", "../testdata"));
     }
 
     static Stream<Arguments> cases() throws Exception {

@@ -37,7 +37,7 @@ class SeriesCsvReaderTest {
     Path dir;
 
     static Path data(String name) {
-        return Path.of(System.getProperty("perfdesk.testdata", "../../shared/testdata"), "changepoints", name);
+        return Path.of(System.getProperty("perfdesk.testdata", "../testdata"), "changepoints", name);
     }
 
     /** The same table as core's OtavaCsvTest.findsThePublishedChangePointsWithOtavaDefaults. */

@@ -51,7 +51,7 @@ class DiffScreenshotsTest {
     private Scene scene;
 
     static Path perfScript(String file) {
-        return Path.of(System.getProperty("perfdesk.testdata", "../../shared/testdata")).resolve("perf-script")
+        return Path.of(System.getProperty("perfdesk.testdata", "../testdata")).resolve("perf-script")
                 .resolve(file);
     }
 

@@ -15,7 +15,7 @@ final class TestData {
     }
 
     static Path perfScript(String file) {
-        return Path.of(System.getProperty("perfdesk.testdata", "../../shared/testdata")).resolve("perf-script")
+        return Path.of(System.getProperty("perfdesk.testdata", "../testdata")).resolve("perf-script")
                 .resolve(file);
     }
 

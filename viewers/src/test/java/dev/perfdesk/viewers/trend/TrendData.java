@@ -11,7 +11,7 @@ final class TrendData {
     }
 
     static Path file(String name) {
-        return Path.of(System.getProperty("perfdesk.testdata", "../../shared/testdata"), "changepoints", name);
+        return Path.of(System.getProperty("perfdesk.testdata", "../testdata"), "changepoints", name);
     }
 
     static SeriesSet read(String name) {
