@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,15 +16,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.perfdesk.core.bench.Benchmark;
 import dev.perfdesk.core.bench.BenchmarkRun;
 import dev.perfdesk.core.bench.BenchmarkStatus;
-import dev.perfdesk.core.bench.Percentiles;
-import dev.perfdesk.core.stats.ScoreSummary;
+import dev.perfdesk.core.bench.BenchmarkFigures;
 import dev.perfdesk.store.StoredRun;
 
 /**
  * A run's benchmark table as {@code perfdesk show rN} prints it: per benchmark its name, parameters, mode and
- * metric, the centre with its spread (JMH's score ± 99.9% error; else the median and interquartile range of the raw
- * samples; else the mean or average the tool reported, ± its standard deviation), the unit, n, and p50/p90/p99 from
- * the raw samples or the distribution (else as the tool reported them).
+ * metric, then its {@link BenchmarkFigures} (the centre with its spread and what they are, the unit, n, and
+ * p50/p90/p99), the same numbers the run table in the window shows.
  */
 final class RunTable {
     /** The output formats. */
@@ -33,8 +30,6 @@ final class RunTable {
 
     static final String[] COLUMNS = {"benchmark", "params", "mode", "metric", "value", "spread", "spread_kind",
         "unit", "n", "p50", "p90", "p99", "status"};
-    private static final String[] CENTRES = {"mean", "avg", "median", "med", "rate", "value", "count"};
-    private static final String[] SPREADS = {"stddev", "stdev"};
 
     /** One row of the table. */
     record Row(String benchmark, String params, String mode, String metric, double value, double spread,
@@ -47,59 +42,16 @@ final class RunTable {
     static List<Row> rows(BenchmarkRun run) {
         List<Row> rows = new ArrayList<>();
         for (Benchmark b : run.benchmarks()) {
-            double value = Double.NaN;
-            double spread = Double.NaN;
-            String kind = "";
-            ScoreSummary score = b.score();
-            if (score != null) {
-                value = score.score();
-                spread = score.error();
-                kind = "±" + percent(score.confidence());
-            } else if (b.hasSamples()) {
-                double[] sorted = b.samples();
-                Arrays.sort(sorted);
-                value = b.sampleSummary() == null ? Double.NaN : b.sampleSummary().median();
-                spread = Percentiles.interquartileRange(sorted);
-                kind = "median, IQR";
-            } else {
-                for (String key : CENTRES) {
-                    Double v = b.statistics().get(key);
-                    if (v != null) {
-                        value = v;
-                        kind = key;
-                        break;
-                    }
-                }
-                for (String key : SPREADS) {
-                    Double v = b.statistics().get(key);
-                    if (v != null && !kind.isEmpty()) {
-                        spread = v;
-                        kind = kind + " ± " + key;
-                        break;
-                    }
-                }
-            }
+            BenchmarkFigures f = b.figures();
+            double[] ps = f.tablePercentiles();
             String status = b.status() == BenchmarkStatus.OK ? "ok"
                     : b.status().name().toLowerCase(Locale.ROOT) + (b.statusMessage().isEmpty() ? ""
                     : ": " + b.statusMessage());
             rows.add(new Row(b.name(), b.params().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining(", ")), b.mode(), b.metric(), value, spread, kind, b.unit(),
-                    b.count(), percentile(b, 50), percentile(b, 90), percentile(b, 99), status));
+                    .collect(Collectors.joining(", ")), b.mode(), b.metric(), f.centre(), f.spread(),
+                    f.description(), b.unit(), f.n(), ps[0], ps[1], ps[2], status));
         }
         return rows;
-    }
-
-    private static double percentile(Benchmark b, double p) {
-        double v = b.percentile(p);
-        if (Double.isNaN(v)) {
-            Double reported = b.statistics().get(Benchmark.percentileKey(p));
-            return reported == null ? Double.NaN : reported;
-        }
-        return v;
-    }
-
-    private static String percent(double confidence) {
-        return new BigDecimal(confidence * 100).round(new MathContext(4)).stripTrailingZeros().toPlainString() + "%";
     }
 
     /** Up to 6 significant digits, without an exponent; empty for NaN. */
@@ -159,7 +111,8 @@ final class RunTable {
         cells.add(header);
         for (Row r : rows) {
             String spread = Double.isNaN(r.spread()) ? (r.spreadKind().isEmpty() ? "" : "(" + r.spreadKind() + ")")
-                    : "± " + number(r.spread()) + " (" + r.spreadKind() + ")";
+                    : (r.spreadKind().endsWith("IQR") ? "IQR " : "± ") + number(r.spread()) + " ("
+                    + r.spreadKind() + ")";
             cells.add(new String[] {r.benchmark(), r.params(), r.mode(), r.metric(), dash(number(r.value())), spread,
                 r.unit(), r.n() < 0 ? "-" : Long.toString(r.n()), dash(number(r.p50())), dash(number(r.p90())),
                 dash(number(r.p99())), r.status()});

@@ -57,9 +57,9 @@ class CliBenchTest {
         List<String> lines = r.out().lines().toList();
         assertEquals("Run r1: hyperfine-params.json", lines.get(0));
         String row = lines.stream().filter(l -> l.startsWith("sleep 0.005")).findFirst().orElseThrow();
-        // median 0.00546447 s of five runs; IQR from the nearest-rank quartiles 0.00541236 and 0.00771657
-        assertTrue(row.matches("sleep 0\\.005\\s+delay=0\\.005\\s+primary\\s+0\\.00546447\\s+± 0\\.00230421 "
-                + "\\(median, IQR\\)\\s+s\\s+5\\s+0\\.00546447\\s+0\\.00790087\\s+0\\.00790087\\s+ok"), row);
+        // numpy on the file's five times: median 0.00546447 s, IQR 0.00230421, p90 0.00782715, p99 0.00789349
+        assertTrue(row.matches("sleep 0\\.005\\s+delay=0\\.005\\s+primary\\s+0\\.00546447\\s+IQR 0\\.00230421 "
+                + "\\(median, IQR\\)\\s+s\\s+5\\s+0\\.00546447\\s+0\\.00782715\\s+0\\.00789349\\s+ok"), row);
     }
 
     @Test
@@ -81,7 +81,7 @@ class CliBenchTest {
         assertTrue(sample != null, r.out());
         assertEquals(763.2341615033005, sample.path("value").asDouble(), 1e-9);
         assertEquals(40.51499949367585, sample.path("spread").asDouble(), 1e-9);
-        assertEquals("±99.9%", sample.path("spread_kind").asText());
+        assertEquals("score ± 99.9% CI", sample.path("spread_kind").asText());
         assertEquals("us/op", sample.path("unit").asText());
         assertEquals(3938, sample.path("n").asLong());
         // JMH printed p0.50 = 604.160 and p0.99 = 4674.437 us/op; the histogram agrees to its 3 digits

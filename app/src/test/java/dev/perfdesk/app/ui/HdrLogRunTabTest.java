@@ -26,13 +26,13 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import dev.perfdesk.app.service.ImportService;
 import dev.perfdesk.core.bench.Benchmark;
+import dev.perfdesk.core.bench.DisplayUnits;
 import dev.perfdesk.core.bench.IntervalHistograms;
 import dev.perfdesk.core.progress.ProgressMonitor;
 import dev.perfdesk.core.timeline.TimeRange;
 import dev.perfdesk.store.Store;
 import dev.perfdesk.store.StoredRun;
 import dev.perfdesk.viewers.bench.BenchmarkDetailView;
-import dev.perfdesk.viewers.bench.DisplayUnits;
 import dev.perfdesk.viewers.bench.LatencyBuckets;
 import dev.perfdesk.viewers.bench.LatencyOverTimeChart;
 import dev.perfdesk.viewers.bench.PercentileCurve;

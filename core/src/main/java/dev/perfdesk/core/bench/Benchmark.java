@@ -26,7 +26,7 @@ import dev.perfdesk.core.stats.ScoreSummary;
  *         .samples(new double[] {101.5, 99.8, 100.2})
  *         .score(new ScoreSummary(100.5, 4.2, ScoreSummary.JMH_CONFIDENCE, 3))
  *         .build();
- * b.percentile(50);   // 100.2, from the raw samples
+ * b.percentile(50);   // 100.2, the median of the raw samples
  * }</pre>
  */
 public final class Benchmark {
@@ -233,20 +233,17 @@ public final class Benchmark {
     }
 
     /**
-     * The value at {@code percentile} (0..100): from the raw samples when there are any, by the nearest rank as
-     * HdrHistogram counts it, else from the distribution; NaN when neither exists. Percentiles the tool reported
-     * are in {@link #statistics()}.
+     * The value at {@code percentile} (0..100), by the one rule of {@link BenchmarkFigures#percentile(double)}: from
+     * the raw samples by linear interpolation, else from the distribution, else as the tool reported it; NaN when
+     * none is known.
      */
     public double percentile(double percentile) {
-        if (samples.length > 0) {
-            double[] sorted = samples.clone();
-            Arrays.sort(sorted);
-            return Percentiles.nearestRank(sorted, percentile);
-        }
-        if (distribution != null) {
-            return distribution.percentile(percentile);
-        }
-        return Double.NaN;
+        return BenchmarkFigures.of(this).percentile(percentile);
+    }
+
+    /** The headline numbers of this benchmark: centre, spread, n and percentiles (see {@link BenchmarkFigures}). */
+    public BenchmarkFigures figures() {
+        return BenchmarkFigures.of(this);
     }
 
     /** The key a reported percentile has in {@link #statistics()}: 50 gives {@code p50}, 99.9 gives {@code p99.9}. */

@@ -1,9 +1,8 @@
-package dev.perfdesk.viewers.bench;
+package dev.perfdesk.core.bench;
 
 import java.util.List;
 import java.util.Locale;
 
-import dev.perfdesk.core.bench.BenchUnits;
 
 /**
  * Units for showing benchmark values: converting between a benchmark's unit as the tool prints it ({@code us/op},

@@ -270,23 +270,12 @@ public final class RunComparison {
     }
 
     private static long countOf(Benchmark b) {
-        if (b.hasSamples()) {
-            return b.samples().length;
-        }
-        if (b.distribution() != null) {
-            return b.distribution().totalCount();
-        }
-        return b.count();
+        return b.figures().n();
     }
 
-    /** From the raw samples, else the distribution, else the percentile the tool reported; NaN when none. */
+    /** The percentile by the one rule of {@link dev.perfdesk.core.bench.BenchmarkFigures#percentile(double)}. */
     static double percentile(Benchmark b, double p) {
-        double v = b.percentile(p);
-        if (Double.isNaN(v)) {
-            Double reported = b.statistics().get(Benchmark.percentileKey(p));
-            return reported == null ? Double.NaN : reported;
-        }
-        return v;
+        return b.percentile(p);
     }
 
     private List<ResourceRow> resourceRows(Map<MatchKey, Benchmark> base, Map<MatchKey, Benchmark> cand) {

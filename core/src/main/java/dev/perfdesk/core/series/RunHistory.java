@@ -92,16 +92,9 @@ public final class RunHistory {
         return out;
     }
 
-    /** A benchmark's centre: the median of its raw samples, else its reported score, else its mean. */
+    /** A benchmark's centre, as every view shows it: {@link dev.perfdesk.core.bench.BenchmarkFigures#centre()}. */
     public static double centre(Benchmark b) {
-        if (b.hasSamples()) {
-            return b.sampleSummary().median();
-        }
-        if (b.score() != null && !Double.isNaN(b.score().score())) {
-            return b.score().score();
-        }
-        Double mean = b.statistics().get("mean");
-        return mean == null ? Double.NaN : mean;
+        return b.figures().centre();
     }
 
     /** The series name of a benchmark: its display name, and its metric when that is not the primary score. */

@@ -16,6 +16,8 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.statistics.BoxAndWhiskerItem;
 import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
 
+import dev.perfdesk.core.bench.DisplayUnits;
+
 /**
  * Box plots of raw samples, one per series (the run shown and any overlaid), side by side on a shared value axis:
  * the box from the first to the third quartile with the median, the mean as a dot, whiskers to the furthest values

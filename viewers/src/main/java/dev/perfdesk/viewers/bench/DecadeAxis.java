@@ -6,6 +6,8 @@ import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 
+import dev.perfdesk.core.bench.DisplayUnits;
+
 /** A log value axis with ticks at 1, 2 and 5 times powers of ten (only powers of ten when those crowd). */
 final class DecadeAxis extends LogAxis {
     private static final long serialVersionUID = 1L;

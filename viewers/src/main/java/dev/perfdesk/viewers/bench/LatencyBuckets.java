@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.HdrHistogram.Histogram;
 
+import dev.perfdesk.core.bench.DisplayUnits;
 import dev.perfdesk.core.bench.Distribution;
 import dev.perfdesk.core.bench.IntervalHistograms;
 import dev.perfdesk.core.bench.TimedPoints;

@@ -26,6 +26,8 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
+import dev.perfdesk.core.bench.DisplayUnits;
+
 /**
  * A percentile distribution chart: x is the percentile on a {@link NinesAxis} ({@code 1/(1-p)}, log scale), y the
  * value in a chosen unit; one line per {@link PercentileCurve} (a run, or a time range of one) with a legend. SLA

@@ -1,9 +1,6 @@
 package dev.perfdesk.viewers.bench;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,15 +9,16 @@ import java.util.stream.Collectors;
 
 import dev.perfdesk.core.bench.BenchUnits;
 import dev.perfdesk.core.bench.Benchmark;
+import dev.perfdesk.core.bench.BenchmarkFigures;
 import dev.perfdesk.core.bench.BenchmarkRun;
 import dev.perfdesk.core.bench.BenchmarkStatus;
+import dev.perfdesk.core.bench.DisplayUnits;
 import dev.perfdesk.core.bench.Percentiles;
-import dev.perfdesk.core.stats.ScoreSummary;
 
 /**
- * One row of a {@link RunTableView}: a benchmark's centre with its spread (JMH's score ± error; else the median and
- * interquartile range of the raw samples; else the mean the tool reported ± its standard deviation), its n and
- * p50/p90/p99, all in the row's display unit. Built by {@link #of(BenchmarkRun, boolean)} in plain Java.
+ * One row of a {@link RunTableView}: a benchmark's {@link BenchmarkFigures} (its centre with its spread, n and
+ * p50/p90/p99, by the rules every view and command shares), in the row's display unit. Built by
+ * {@link #of(BenchmarkRun, boolean)} in plain Java.
  *
  * @param benchmark  the benchmark
  * @param group      its parameters as text ({@code size=100, mode=fast}); empty without parameters
@@ -40,8 +38,6 @@ import dev.perfdesk.core.stats.ScoreSummary;
 public record RunTableRow(Benchmark benchmark, String group, String name, String mode, String metric, double value,
                           double spread, String spreadKind, String unit, long n, double p50, double p90, double p99,
                           String status) {
-    private static final String[] CENTRES = {"mean", "avg", "median", "med", "rate", "value", "count"};
-    private static final String[] SPREADS = {"stddev", "stdev"};
 
     /** The centre in seconds (times) or operations per second (throughputs), for sorting across units. */
     public double sortValue() {
@@ -60,7 +56,8 @@ public record RunTableRow(Benchmark benchmark, String group, String name, String
     /** The spread as the table shows it: {@code ± 40.515}, {@code IQR 1.200}; empty when none. */
     public String spreadText() {
         if (Double.isNaN(spread)) {
-            return "";
+            String note = benchmark.figures().spreadNote();
+            return note.isEmpty() ? "" : "(" + note + ")";
         }
         return (spreadKind.equals("IQR") ? "IQR " : "± ") + DisplayUnits.number(spread);
     }
@@ -139,69 +136,21 @@ public record RunTableRow(Benchmark benchmark, String group, String name, String
     }
 
     private static RunTableRow raw(Benchmark b, String prefix) {
-        double value = Double.NaN;
-        double spread = Double.NaN;
-        String kind = "";
-        ScoreSummary score = b.score();
-        if (score != null) {
-            value = score.score();
-            spread = score.error();
-            kind = Double.isNaN(spread) ? "" : percent(score.confidence()) + " CI";
-        } else if (b.hasSamples()) {
-            double[] sorted = Arrays.stream(b.samples()).filter(v -> !Double.isNaN(v)).sorted().toArray();
-            if (sorted.length > 0) {
-                value = Percentiles.nearestRank(sorted, 50);
-                spread = Percentiles.interquartileRange(sorted);
-                kind = "IQR";
-            }
-        } else {
-            for (String key : CENTRES) {
-                Double v = b.statistics().get(key);
-                if (v != null) {
-                    value = v;
-                    break;
-                }
-            }
-            for (String key : SPREADS) {
-                Double v = b.statistics().get(key);
-                if (v != null && !Double.isNaN(value)) {
-                    spread = v;
-                    kind = "sd";
-                    break;
-                }
-            }
-        }
-        double[] ps = percentiles(b);
+        BenchmarkFigures f = b.figures();
+        double[] ps = f.tablePercentiles();
         String status = b.status() == BenchmarkStatus.OK ? "ok"
                 : b.status().name().toLowerCase(Locale.ROOT) + (b.statusMessage().isEmpty() ? ""
                 : ": " + b.statusMessage());
         String group = b.params().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", "));
         String name = b.name().startsWith(prefix) ? b.name().substring(prefix.length()) : b.name();
-        return new RunTableRow(b, group, name, b.mode(), b.metric(), value, spread, kind, b.unit(), b.count(),
-                ps[0], ps[1], ps[2], status);
+        return new RunTableRow(b, group, name, b.mode(), b.metric(), f.centre(), f.spread(), f.spreadLabel(),
+                b.unit(), f.n(), ps[0], ps[1], ps[2], status);
     }
 
-    /** p50, p90, p99: sorting the samples once, not per percentile. */
-    private static double[] percentiles(Benchmark b) {
-        double[] want = {50, 90, 99};
-        double[] out = new double[3];
-        double[] sorted = b.hasSamples() ? Arrays.stream(b.samples()).filter(v -> !Double.isNaN(v)).sorted()
-                .toArray() : new double[0];
-        for (int i = 0; i < 3; i++) {
-            double v = sorted.length > 0 ? Percentiles.nearestRank(sorted, want[i])
-                    : b.distribution() != null ? b.distribution().percentile(want[i]) : Double.NaN;
-            if (Double.isNaN(v)) {
-                Double reported = b.statistics().get(Benchmark.percentileKey(want[i]));
-                v = reported == null ? Double.NaN : reported;
-            }
-            out[i] = v;
-        }
-        return out;
-    }
-
-    private static String percent(double confidence) {
-        return new BigDecimal(confidence * 100).round(new MathContext(4)).stripTrailingZeros().toPlainString() + "%";
+    /** What the centre and spread are, in words: {@code score ± 99.9% CI}, {@code median, IQR}. */
+    public String description() {
+        return benchmark.figures().description();
     }
 
     /**

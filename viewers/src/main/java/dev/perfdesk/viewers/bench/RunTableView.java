@@ -40,6 +40,7 @@ import javafx.scene.layout.Region;
 
 import dev.perfdesk.core.bench.Benchmark;
 import dev.perfdesk.core.bench.BenchmarkRun;
+import dev.perfdesk.core.bench.DisplayUnits;
 
 /**
  * A run's benchmarks as a sortable, filterable table, grouped by parameters: a group row per parameter set (when

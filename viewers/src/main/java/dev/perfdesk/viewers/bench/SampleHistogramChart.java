@@ -14,6 +14,8 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 
+import dev.perfdesk.core.bench.DisplayUnits;
+
 /**
  * A histogram of one benchmark's raw samples (or its distribution's recorded values): equal-width bins from
  * {@link SampleStats}, x in the chart's unit, y the number of values. A long tail past p99 is left out of the bins

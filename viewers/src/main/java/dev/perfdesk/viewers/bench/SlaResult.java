@@ -1,5 +1,7 @@
 package dev.perfdesk.viewers.bench;
 
+import dev.perfdesk.core.bench.DisplayUnits;
+
 /**
  * How one series fares against one objective.
  *

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.perfdesk.core.bench.DisplayUnits;
+
 /**
  * A service-level objective on a percentile, as a user types it: {@code p95 < 50 ms}, {@code p99.9 <= 2s},
  * {@code p(95)<500} (k6's spelling), {@code 99% < 120 us}, {@code median < 10 ms}, {@code max < 1 s}. Several are

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.perfdesk.core.bench.BenchmarkRun;
+import dev.perfdesk.core.bench.DisplayUnits;
 
 /** The run table's rows: values as the tools print them, units normalised only where they read badly. */
 class RunTableRowTest {
