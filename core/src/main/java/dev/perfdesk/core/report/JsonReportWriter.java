@@ -3,6 +3,8 @@ package dev.perfdesk.core.report;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import dev.perfdesk.core.bench.Benchmark;
+import dev.perfdesk.core.bench.BenchmarkFigures;
 import dev.perfdesk.core.bench.BenchmarkRun;
 import dev.perfdesk.core.diff.FunctionDiff;
 import dev.perfdesk.core.stats.BenchmarkKey;
@@ -127,8 +129,28 @@ public final class JsonReportWriter implements ReportWriter {
                         : DateTimeFormatter.ISO_INSTANT.format(run.startTime()))
                 .field("label", run.label()).field("commit", run.commit())
                 .field("benchmarkCount", run.benchmarks().size())
-                .field("environment", run.environment()).field("tags", run.tags())
-                .endObject();
+                .field("environment", run.environment()).field("tags", run.tags());
+        j.name("benchmarks").beginArray();
+        for (Benchmark b : run.benchmarks()) {
+            figures(j, b);
+        }
+        j.endArray().endObject();
+    }
+
+    /** A benchmark's headline numbers, the ones the run table and {@code perfdesk show} print. */
+    private static void figures(JsonOut j, Benchmark b) {
+        BenchmarkFigures f = b.figures();
+        double[] ps = f.tablePercentiles();
+        j.beginObject();
+        key(j, b.key());
+        j.field("benchmark", b.name()).field("mode", b.mode()).field("metric", b.metric()).field("unit", b.unit())
+                .field("lowerIsBetter", b.lowerIsBetter()).field("centre", f.centre())
+                .field("centreKind", f.centreKind().label()).field("spread", f.spread())
+                .field("spreadKind", f.spreadLabel()).field("description", f.description()).field("n", f.n());
+        for (int i = 0; i < ps.length; i++) {
+            j.field(Benchmark.percentileKey(BenchmarkFigures.TABLE_PERCENTILES[i]), ps[i]);
+        }
+        j.field("latencyDistribution", f.hasLatencyDistribution()).endObject();
     }
 
     private static void key(JsonOut j, BenchmarkKey key) {
