@@ -5,7 +5,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PushbackInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -91,7 +90,7 @@ public final class HdrLogImporter implements Importer {
         Map<String, Series> series = new LinkedHashMap<>();
         int read = 0;
         Instant start;
-        try (InputStream in = new WithoutBlankLines(source.open())) {
+        try (CheckedLines in = new CheckedLines(source.open(), file)) {
             HistogramLogReader reader = new HistogramLogReader(in);
             while (true) {
                 monitor.checkCancelled();
@@ -99,7 +98,13 @@ public final class HdrLogImporter implements Importer {
                 try {
                     h = reader.nextIntervalHistogram();
                 } catch (RuntimeException e) {
+                    if (in.problem() != null) {
+                        throw in.problem();
+                    }
                     throw failure(source, read, e);
+                }
+                if (in.problem() != null) {
+                    throw in.problem();
                 }
                 if (h == null) {
                     break;
@@ -158,54 +163,126 @@ public final class HdrLogImporter implements Importer {
     }
 
     /**
-     * The log without its empty lines: HdrHistogram's reader fails on one ("No line found"), and logs that were
-     * edited or concatenated end or join with one. {@link #intervalLine} skips them too, so lines still count right.
+     * The log as HdrHistogram's reader should see it: empty lines dropped (the reader fails on one, "No line
+     * found", and edited or concatenated logs have them), and every other line checked before the reader gets it.
+     * The reader reads through a {@link java.util.Scanner}, which takes a read error for the end of the input and
+     * would keep the intervals before a bad line as if they were the whole log; so a bad line is kept here as
+     * {@link #problem()} and the importer refuses the file with it after the reader stops. Lines are bounded
+     * ({@link #MAX_LINE} bytes), so a long line costs linear time and bounded memory.
      */
-    static final class WithoutBlankLines extends InputStream {
-        private final PushbackInputStream in;
-        private boolean lineStart = true;
+    static final class CheckedLines extends InputStream {
+        /** The longest line accepted: a compressed interval histogram is a few kilobytes. */
+        static final int MAX_LINE = 1 << 18;
 
-        WithoutBlankLines(InputStream in) {
-            this.in = new PushbackInputStream(new BufferedInputStream(in, 1 << 16), 1);
+        private final InputStream in;
+        private final Path file;
+        private byte[] line = new byte[256];
+        private int pos;
+        private int len;
+        private long lineNumber;
+        private ImportException problem;
+
+        CheckedLines(InputStream in, Path file) {
+            this.in = new BufferedInputStream(in, 1 << 16);
+            this.file = file;
+        }
+
+        /** The first bad line's refusal, or null. */
+        ImportException problem() {
+            return problem;
         }
 
         @Override
         public int read() throws IOException {
-            while (true) {
-                int b = in.read();
-                if (b < 0) {
-                    return -1;
-                }
-                if (lineStart && b == '\n') {
-                    continue;
-                }
-                if (lineStart && b == '\r') {
-                    int next = in.read();
-                    if (next == '\n' || next < 0) {
-                        continue;
-                    }
-                    in.unread(next);
-                }
-                lineStart = b == '\n';
-                return b;
+            if (pos == len && !nextLine()) {
+                return -1;
             }
+            return line[pos++] & 0xff;
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
             Objects.checkFromIndexSize(offset, length, buffer.length);
-            int n = 0;
-            while (n < length) {
-                int b = read();
-                if (b < 0) {
-                    return n == 0 ? -1 : n;
-                }
-                buffer[offset + n++] = (byte) b;
-                if (in.available() == 0) {
-                    break;
-                }
+            if (length == 0) {
+                return 0;
             }
+            if (pos == len && !nextLine()) {
+                return -1;
+            }
+            int n = Math.min(length, len - pos);
+            System.arraycopy(line, pos, buffer, offset, n);
+            pos += n;
             return n;
+        }
+
+        private boolean nextLine() throws IOException {
+            while (problem == null) {
+                len = 0;
+                pos = 0;
+                int b;
+                boolean any = false;
+                while ((b = readByte()) >= 0) {
+                    any = true;
+                    if (b == '\n') {
+                        break;
+                    }
+                    if (len == MAX_LINE) {
+                        problem = ImportException.atLine(file, lineNumber + 1, "the line is longer than "
+                                + MAX_LINE / 1024 + " KiB; no interval histogram is that long");
+                        len = 0;
+                        return false;
+                    }
+                    if (len == line.length) {
+                        line = java.util.Arrays.copyOf(line, Math.min(MAX_LINE + 1, line.length * 2));
+                    }
+                    line[len++] = (byte) b;
+                }
+                if (!any || problem != null) {
+                    len = 0;
+                    return false;
+                }
+                lineNumber++;
+                if (len > 0 && line[len - 1] == '\r') {
+                    len--;
+                }
+                String text = new String(line, 0, len, StandardCharsets.ISO_8859_1).strip();
+                if (text.isEmpty()) {
+                    continue;
+                }
+                if (!text.startsWith("#") && !text.startsWith("\"StartTimestamp\"")
+                        && !INTERVAL.matcher(text).matches()) {
+                    problem = ImportException.atLine(file, lineNumber, "this is neither a comment, the column "
+                            + "header nor an interval (start,length,max,HIST...): " + preview(text));
+                    len = 0;
+                    return false;
+                }
+                if (len == line.length) {
+                    line = java.util.Arrays.copyOf(line, line.length + 1);
+                }
+                line[len++] = '\n';
+                return true;
+            }
+            return false;
+        }
+
+        /** The next byte; a damaged gzip stream becomes {@link #problem()}, as the reader would swallow it. */
+        private int readByte() throws IOException {
+            try {
+                return in.read();
+            } catch (java.util.zip.ZipException | java.io.EOFException e) {
+                problem = ImportException.atLine(file, lineNumber + 1, "the gzip data is corrupt or truncated ("
+                        + e.getMessage() + ")");
+                return -1;
+            }
+        }
+
+        private static String preview(String text) {
+            String shown = text.length() > 60 ? text.substring(0, 60) + "…" : text;
+            StringBuilder sb = new StringBuilder();
+            for (char c : shown.toCharArray()) {
+                sb.append(c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) ? '?' : c);
+            }
+            return "\"" + sb + "\"";
         }
 
         @Override

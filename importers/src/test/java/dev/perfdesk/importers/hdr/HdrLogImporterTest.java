@@ -198,4 +198,40 @@ class HdrLogImporterTest {
         ImportException e = assertThrows(ImportException.class, () -> BenchFiles.read(file, new HdrLogImporter()));
         assertTrue(e.getMessage().contains(":4: the interval's time stamp is out of range"), e.getMessage());
     }
+
+    @Test
+    void refusesAGarbageLineInTheMiddleWithItsLineInsteadOfKeepingTheIntervalsBeforeIt(@TempDir Path dir)
+            throws Exception {
+        List<String> lines = Files.readAllLines(BenchFiles.sample("hdr", "tagged-Log.logV2.hlog"));
+        int middle = lines.size() / 2;
+        List<String> damaged = new ArrayList<>(lines);
+        damaged.add(middle, "this line is not part of any histogram log");
+        Path file = Files.write(dir.resolve("damaged.hlog"), damaged);
+        ImportException e = assertThrows(ImportException.class, () -> BenchFiles.read(file, new HdrLogImporter()));
+        assertTrue(e.getMessage().startsWith(file + ":" + (middle + 1) + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains("neither a comment, the column header nor an interval"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+    }
+
+    @Test
+    void refusesANaNIntervalStartWithItsLine(@TempDir Path dir) throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(BenchFiles.sample("hdr", "tagged-Log.logV2.hlog")));
+        int at = lines.size() - 1;
+        String last = lines.get(at);
+        int comma = last.indexOf(',', last.startsWith("Tag=") ? last.indexOf(',') + 1 : 0);
+        String prefix = last.startsWith("Tag=") ? last.substring(0, last.indexOf(',') + 1) : "";
+        lines.set(at, prefix + "NaN" + last.substring(comma));
+        Path file = Files.write(dir.resolve("nan.hlog"), lines);
+        ImportException e = assertThrows(ImportException.class, () -> BenchFiles.read(file, new HdrLogImporter()));
+        assertTrue(e.getMessage().startsWith(file + ":" + (at + 1) + ": "), e.getMessage());
+    }
+
+    @Test
+    void refusesAFourMegabyteLineAtOnceWithItsLine(@TempDir Path dir) throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(BenchFiles.sample("hdr", "tagged-Log.logV2.hlog")));
+        lines.add(5, "0.127,1.007,2.769,HIST" + "A".repeat(4 << 20));
+        Path file = Files.write(dir.resolve("long.hlog"), lines);
+        ImportException e = assertThrows(ImportException.class, () -> BenchFiles.read(file, new HdrLogImporter()));
+        assertTrue(e.getMessage().startsWith(file + ":6: the line is longer than 256 KiB"), e.getMessage());
+    }
 }
