@@ -232,6 +232,10 @@ public final class SeriesCsvReader {
             try {
                 t = times.parse(cell);
             } catch (DateTimeException | ArithmeticException e) {
+                if (e.getMessage() != null && e.getMessage().startsWith("out of range")) {
+                    throw ImportException.atLine(file, row.number(), "the time '" + cell + "' in column '"
+                            + header.get(time) + "' is " + e.getMessage());
+                }
                 throw ImportException.atLine(file, row.number(), "cannot read '" + cell + "' in column '"
                         + header.get(time) + "' as a time; expected ISO-8601 (2024-01-31T09:00:00Z), Otava's "
                         + "2024.01.31 9:00:00 +0100 or Unix time");
@@ -242,6 +246,11 @@ public final class SeriesCsvReader {
                     values[m] = Double.NaN;
                 } else if (TimeParser.isNumber(v)) {
                     values[m] = Double.parseDouble(v);
+                    if (Double.isInfinite(values[m])) {
+                        throw ImportException.atLine(file, row.number(), "'" + v + "' in metric column '"
+                                + header.get(metricColumns.get(m)) + "' (column " + (metricColumns.get(m) + 1)
+                                + ") is too large for a number");
+                    }
                 } else {
                     throw ImportException.atLine(file, row.number(), "'" + v + "' in metric column '"
                             + header.get(metricColumns.get(m)) + "' is not a number");

@@ -34,7 +34,7 @@ final class TimeParser {
                 double a = Math.abs(v);
                 numberScale = a < 1e11 ? 1000 : a < 1e14 ? 1 : a < 1e17 ? 1e-3 : 1e-6;
             }
-            return Math.round(v * numberScale);
+            return checked(Math.round(v * numberScale), cell);
         }
         Matcher m = DATE_TIME.matcher(cell);
         if (!m.matches()) {
@@ -50,7 +50,18 @@ final class TimeParser {
         }
         LocalDateTime local = LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(3)),
                 Integer.parseInt(m.group(4)), hour, minute, second, nanos);
-        return local.toInstant(offset(m.group(9))).toEpochMilli();
+        return checked(local.toInstant(offset(m.group(9))).toEpochMilli(), cell);
+    }
+
+    /** The latest time accepted: the end of the year 9999, as ISO-8601 writes years with four digits. */
+    static final long MAX_MILLIS = 253_402_300_799_999L;
+
+    /** {@code millis}, or a {@link DateTimeException} when it lies before 1970 or after the year 9999. */
+    private static long checked(long millis, String cell) {
+        if (millis < 0 || millis > MAX_MILLIS) {
+            throw new DateTimeException("out of range: before 1970 or after the year 9999");
+        }
+        return millis;
     }
 
     private static ZoneOffset offset(String s) {

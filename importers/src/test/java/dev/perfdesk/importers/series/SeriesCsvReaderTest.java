@@ -248,6 +248,24 @@ class SeriesCsvReaderTest {
     }
 
     @Test
+    void rejectsAValueTooLargeForADoubleWithItsLineAndColumn() throws Exception {
+        ImportException e = assertThrowsImport(write("huge.csv", "time,commit,ops\n1,a,10\n2,b,1e400\n3,c,9\n"));
+        assertEquals(3, e.line());
+        assertTrue(e.problem().contains("'1e400'") && e.problem().contains("column 3"), e.getMessage());
+        assertEquals(2, assertThrowsImport(write("neg.csv", "time,ops\n1,-1e309\n")).line());
+    }
+
+    @Test
+    void rejectsATimeAfterTheYear9999WithItsLine() throws Exception {
+        ImportException e = assertThrowsImport(write("far.csv",
+                "time,ops\n2024-01-01T00:00:00Z,1\n3170000-01-01T00:00:00Z,2\n"));
+        assertEquals(3, e.line());
+        ImportException unix = assertThrowsImport(write("far2.csv", "time,ops\n1700000000,1\n1e14,2\n"));
+        assertEquals(3, unix.line());
+        assertTrue(unix.problem().contains("after the year 9999"), unix.getMessage());
+    }
+
+    @Test
     void rejectsAnUnparseableTimeWithItsLine() throws Exception {
         ImportException e = assertThrowsImport(write("time.csv", "time,ops\n2024-01-01,1\n2024-13-01,2\n"));
         assertEquals(3, e.line());
