@@ -58,6 +58,8 @@ public final class ProfileBuilder {
 
     private long minTime = Long.MAX_VALUE;
     private long maxTime = Long.MIN_VALUE;
+    private long totalWeight;
+    private long totalCount;
     private long timedSamples;
 
     public ProfileBuilder(TimelineWriter timeline) {
@@ -134,8 +136,24 @@ public final class ProfileBuilder {
         samples(stack, thread, weight, 1, timeNanos);
     }
 
-    /** Records {@code count} samples of total {@code weight} at once, as folded input gives them. */
+    /**
+     * Records {@code count} samples of total {@code weight} at once, as folded input gives them.
+     *
+     * @throws WeightOverflowException if the weight or count is negative, or the profile's total weight or count
+     *                                 would pass {@link Long#MAX_VALUE}
+     */
     public void samples(int stack, int thread, long weight, long count, long timeNanos) {
+        if (weight < 0 || count < 0) {
+            throw new WeightOverflowException("a sample's " + (weight < 0 ? "weight " + weight : "count " + count)
+                    + " is negative");
+        }
+        try {
+            totalWeight = Math.addExact(totalWeight, weight);
+            totalCount = Math.addExact(totalCount, count);
+        } catch (ArithmeticException e) {
+            throw new WeightOverflowException("the samples' weights add up to more than " + Long.MAX_VALUE
+                    + ", the most a profile can hold");
+        }
         long key = ((long) stack << 32) | (thread & 0xFFFFFFFFL);
         int row = key == lastRowKey ? lastRow : rowIndex.get(key);
         if (row < 0) {
@@ -207,6 +225,11 @@ public final class ProfileBuilder {
         minTime = Math.min(minTime, part.minTime);
         maxTime = Math.max(maxTime, part.maxTime);
         return merged;
+    }
+
+    /** The sum of the weights recorded so far; it never overflows (see {@link #samples}). */
+    public long totalWeight() {
+        return totalWeight;
     }
 
     /** Number of distinct (stack, thread) rows so far. */

@@ -12,6 +12,7 @@ import dev.perfdesk.core.model.FrameKind;
 import dev.perfdesk.core.model.ProfileBuilder;
 import dev.perfdesk.core.model.ProfileInfo;
 import dev.perfdesk.core.model.StackTable;
+import dev.perfdesk.core.model.WeightOverflowException;
 import dev.perfdesk.core.model.WeightUnit;
 import dev.perfdesk.core.progress.ProgressMonitor;
 import dev.perfdesk.core.spi.ImportSink;
@@ -143,9 +144,13 @@ public final class FoldedImporter implements Importer {
                             : "this line has one count but the lines before it have two (baseline and candidate)");
                 }
                 String stack = line.substring(0, (int) counts[0]);
-                add(baseline, baseFrames, stack, counts[1]);
-                if (two) {
-                    add(candidate, candFrames, stack, counts[2]);
+                try {
+                    add(baseline, baseFrames, stack, counts[1]);
+                    if (two) {
+                        add(candidate, candFrames, stack, counts[2]);
+                    }
+                } catch (WeightOverflowException e) {
+                    throw ImportException.atLine(file, lines.lineNumber(), e.getMessage());
                 }
             }
         } catch (java.util.zip.ZipException | java.io.EOFException e) {

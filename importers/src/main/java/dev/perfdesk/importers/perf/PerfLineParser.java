@@ -15,12 +15,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.perfdesk.core.model.Frame;
-import dev.perfdesk.core.model.LocalFrames;
 import dev.perfdesk.core.model.FrameKind;
+import dev.perfdesk.core.model.LocalFrames;
 import dev.perfdesk.core.model.ProfileBuilder;
 import dev.perfdesk.core.model.ProfileInfo;
 import dev.perfdesk.core.model.StackTable;
 import dev.perfdesk.core.model.ThreadInfo;
+import dev.perfdesk.core.model.WeightOverflowException;
 import dev.perfdesk.core.model.WeightUnit;
 import dev.perfdesk.core.spi.ImportSink;
 import dev.perfdesk.core.spi.TimelineWriter;
@@ -119,7 +120,12 @@ final class PerfLineParser {
                         + (current != null ? " inside a stack" : "") + "; it looks truncated");
             }
             if (s == e) {
-                endSample();
+                try {
+                    endSample();
+                } catch (WeightOverflowException overflow) {
+                    throw ImportException.atLine(file, lines.lineNumber(), "in the sample that ends here, "
+                            + overflow.getMessage());
+                }
                 continue;
             }
             byte first = b[s];

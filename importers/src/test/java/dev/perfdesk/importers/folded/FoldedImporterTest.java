@@ -88,6 +88,18 @@ class FoldedImporterTest {
     }
 
     @Test
+    void refusesCountsWhoseSumOverflowsAtTheLineThatOverflows() throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            text.append("main;f").append(i).append(" 999999999999999999\n");
+        }
+        Path file = write("huge.folded", text.toString());
+        ImportException e = assertThrows(ImportException.class, () -> read(file));
+        assertEquals(10, e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains("add up to more than"), e.getMessage());
+    }
+
+    @Test
     void rejectsLinesWithoutCount() throws Exception {
         Path file = write("bad.folded", "a;b 1\na;c\n");
         ImportException e = assertThrows(ImportException.class, () -> read(file));

@@ -54,6 +54,15 @@ class PerfScriptBadInputTest {
     }
 
     @Test
+    void refusesPeriodsThatOverflowTheTotalWeightAtTheSampleThatOverflows() throws Exception {
+        String huge = SAMPLE.replace("10309278", Long.toString(Long.MAX_VALUE));
+        Path file = write("overflow.txt", (huge + huge).getBytes(StandardCharsets.UTF_8));
+        ImportException e = importFails(file);
+        assertEquals(10, e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains("add up to more than 9223372036854775807"), e.getMessage());
+    }
+
+    @Test
     void rejectsTruncatedStackWithLine() throws Exception {
         String text = SAMPLE + SAMPLE;
         byte[] cut = Arrays.copyOf(text.getBytes(StandardCharsets.UTF_8), SAMPLE.length() + 70);
