@@ -82,11 +82,19 @@ public final class HyperfineImporter implements Importer {
         JsonNode times = doc.root().at(at + "/times");
         if (!times.isMissingNode() && !times.isNull()) {
             doc.array(at + "/times", "an array 'times' of run times in seconds");
+            if (times.isEmpty()) {
+                throw doc.error(at + "/times", "the 'times' array is empty; hyperfine writes one time per run");
+            }
             double[] samples = new double[times.size()];
             for (int i = 0; i < samples.length; i++) {
                 samples[i] = doc.nonNegative(at + "/times/" + i);
             }
             b.samples(samples);
+        }
+        JsonNode mean = doc.root().at(at + "/mean");
+        if (mean.isMissingNode() || mean.isNull()) {
+            throw doc.error(at + "/mean", "expected the mean run time in seconds, found "
+                    + JsonDocument.describe(mean) + "; hyperfine writes it for every command");
         }
         for (String stat : STATISTICS) {
             JsonNode n = doc.root().at(at + "/" + stat);
@@ -96,6 +104,10 @@ public final class HyperfineImporter implements Importer {
             b.statistic(stat, doc.nonNegative(at + "/" + stat));
         }
         JsonNode codes = doc.root().at(at + "/exit_codes");
+        if (!codes.isMissingNode() && !codes.isNull() && !codes.isArray()) {
+            throw doc.error(at + "/exit_codes", "expected an array of exit codes, one per run, found "
+                    + JsonDocument.describe(codes));
+        }
         if (codes.isArray()) {
             int failed = 0;
             StringBuilder all = new StringBuilder();

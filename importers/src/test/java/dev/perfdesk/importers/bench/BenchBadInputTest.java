@@ -44,6 +44,9 @@ class BenchBadInputTest {
             hyperfine-json | empty | {"results": []} | :1: the 'results' array is empty
             hyperfine-json | negative time | {"results": [{"command": "x",\\n"times": [0.1,\\n-0.2]}]} | :3: '1' must be a finite number >= 0
             hyperfine-json | non-finite mean | {"results": [{"command": "x", "mean": "+INF"}]} | 'mean' must be a finite number >= 0
+            hyperfine-json | no times | {"results": [{"command": "x", "mean": 0.1,\\n"times": []}]} | :2: the 'times' array is empty
+            hyperfine-json | null mean | {"results": [{"command": "x",\\n"mean": null, "times": [0.1]}]} | :2: expected the mean run time in seconds, found null
+            hyperfine-json | exit codes not a list | {"results": [{"command": "x", "mean": 0.1, "times": [0.1],\\n"exit_codes": "zero"}]} | :2: expected an array of exit codes
             gbench-json | truncated | {"context": {"num_cpus": 2}, "benchmarks": [{"name": "BM_a", | the JSON ends early
             gbench-json | wrong schema | {"context": {}, "benchmarks": {"name": "BM_a"}} | expected an array 'benchmarks'
             gbench-json | empty | {"context": {"num_cpus": 2}, "benchmarks": []} | the 'benchmarks' array is empty
