@@ -45,6 +45,9 @@ public final class WrkLatencyImporter implements Importer {
     private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in (\\S+), (\\S+) read");
     private static final Pattern VALUE = Pattern.compile("(-?\\d+(?:\\.\\d+)?)([a-zA-Z]*)");
 
+    /** The percentiles wrk's {@code --latency} distribution always prints (wrk2 prints more). */
+    private static final java.util.Set<Double> WRK_PERCENTILES = java.util.Set.of(50.0, 75.0, 90.0, 99.0);
+
     @Override
     public String format() {
         return FORMAT;
@@ -78,6 +81,8 @@ public final class WrkLatencyImporter implements Importer {
         double rate = Double.NaN;
         boolean inSpectrum = false;
         boolean percentiles = false;
+        java.util.Set<Double> distributionPercentiles = new java.util.TreeSet<>();
+        long distributionLine = 0;
         long lastLine = 0;
         try (InputStream in = source.open()) {
             ByteLineReader lines = new ByteLineReader(in, source, 1 << 16, monitor);
@@ -118,6 +123,7 @@ public final class WrkLatencyImporter implements Importer {
                     }
                 } else if (line.startsWith("Latency Distribution")) {
                     percentiles = true;
+                    distributionLine = n;
                     if (line.contains("(")) {
                         tags.put("latency distribution", line.substring(line.indexOf('(') + 1, line.lastIndexOf(')')));
                     }
@@ -147,6 +153,8 @@ public final class WrkLatencyImporter implements Importer {
                         throw ImportException.atLine(file, n, "latency percentiles before the 'Latency' statistics");
                     }
                     latency.reportedPercentile(Double.parseDouble(m.group(1)), value(file, n, m.group(2), true));
+                    distributionPercentiles.add(Double.parseDouble(m.group(1)));
+                    distributionLine = n;
                 } else if ((m = REQUESTS.matcher(line)).matches()) {
                     requests = Long.parseLong(m.group(1));
                     tags.put("requests", line);
@@ -172,6 +180,16 @@ public final class WrkLatencyImporter implements Importer {
         if (latency == null) {
             throw ImportException.atLine(file, Math.max(1, lastLine), "found no 'Latency' thread statistics; "
                     + "expected the output of wrk or wrk2 run with --latency");
+        }
+        if (distributionLine > 0 && !distributionPercentiles.containsAll(WRK_PERCENTILES)) {
+            throw ImportException.atLine(file, distributionLine, "the latency distribution is cut short: it has "
+                    + (distributionPercentiles.isEmpty() ? "no percentiles" : "only " + distributionPercentiles
+                    .stream().map(p -> java.math.BigDecimal.valueOf(p).stripTrailingZeros().toPlainString() + "%")
+                    .collect(java.util.stream.Collectors.joining(", "))) + "; wrk prints 50%, 75%, 90% and 99%");
+        }
+        if (Double.isNaN(rate)) {
+            throw ImportException.atLine(file, Math.max(1, lastLine), "the output ends before its 'Requests/sec:' "
+                    + "line; it looks cut short");
         }
         if (spectrum != null) {
             if (totalCount >= 0 && totalCount != spectrumCount) {

@@ -75,6 +75,8 @@ class BenchBadInputTest {
             wrk-latency | wrong first line | Hello\\n | :1: expected 'Running DURATION test @ URL'
             wrk-latency | negative | Running 3s test @ http://127.0.0.1:8765/\\n  Thread Stats   Avg      Stdev     Max   +/- Stdev\\n    Latency    -7.90ms   12.31ms 214.35ms   96.20%\\n | :3: a negative value where wrk prints none
             wrk-latency | cut spectrum | Running 3s test @ http://x/\\n    Latency     7.90ms   12.31ms 214.35ms   96.20%\\nDetailed Percentile spectrum:\\n     Value   Percentile   TotalCount 1/(1-Percentile)\\n     0.921     0.000000            1         1.00\\n | :5: the percentile spectrum ends early
+            wrk-latency | cut at p50 | Running 3s test @ http://x/\\n  Thread Stats   Avg      Stdev     Max   +/- Stdev\\n    Latency     7.90ms   12.31ms 214.35ms   96.20%\\n  Latency Distribution\\n     50%    4.53ms\\n | :5: the latency distribution is cut short: it has only 50%
+            wrk-latency | cut before requests | Running 3s test @ http://x/\\n  Thread Stats   Avg      Stdev     Max   +/- Stdev\\n    Latency     7.90ms   12.31ms 214.35ms   96.20%\\n  Latency Distribution\\n     50%    4.53ms\\n     75%    7.34ms\\n     90%   14.20ms\\n     99%   60.44ms\\n | :8: the output ends before its 'Requests/sec:' line
             hdr-log | no intervals | #[Histogram log format version 1.2]\\n#[StartTime: 1441812279.474 (seconds since epoch)]\\n | the log has no interval histograms
             hdr-log | damaged interval | #[Histogram log format version 1.2]\\n"StartTimestamp","Interval_Length","Interval_Max","Interval_Compressed_Histogram"\\n0.127,1.007,2.769,HISTFAAAAEV42pNpmSzMwMCgyAABTBDKT4GBgdnNYMcCBvsPEBEJISEuATEZ\\n | :3: interval 1 cannot be decoded
             """)
