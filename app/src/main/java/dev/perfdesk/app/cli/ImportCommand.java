@@ -54,13 +54,13 @@ final class ImportCommand implements Callable<Integer> {
                 try {
                     ImportService.Result result = service.importFile(file, format, new StderrProgress(err, file));
                     for (StoredProfile p : result.profiles()) {
-                        out.println(p.id() + "\t" + p.info().name());
+                        out.println(p.id() + "\t" + TerminalText.escape(p.info().name()));
                     }
                     for (StoredRun r : result.runs()) {
-                        out.println(ItemId.ofRun(r.id()) + "\t" + r.name());
+                        out.println(ItemId.ofRun(r.id()) + "\t" + TerminalText.escape(r.name()));
                     }
                     for (StoredSeries x : result.series()) {
-                        out.println(ItemId.ofSeries(x.id()) + "\t" + x.name());
+                        out.println(ItemId.ofSeries(x.id()) + "\t" + TerminalText.escape(x.name()));
                     }
                     out.flush();
                     if (result.duplicate()) {

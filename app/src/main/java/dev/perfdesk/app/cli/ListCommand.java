@@ -58,17 +58,17 @@ final class ListCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%-10s %-5d %-16s %-12s %-17s %16s  %s%n", "profile", p.id(),
                         WHEN.format(p.importedAt()), p.info().format(),
                         p.info().event().isEmpty() ? "-" : p.info().event(),
-                        String.format(Locale.ROOT, "%,d samples", p.info().sampleCount()), p.info().name());
+                        String.format(Locale.ROOT, "%,d samples", p.info().sampleCount()), TerminalText.escape(p.info().name()));
             }
             for (StoredRun r : runs) {
                 out.printf(Locale.ROOT, "%-10s %-5s %-16s %-12s %-17s %16s  %s%n", "run", ItemId.ofRun(r.id()),
                         WHEN.format(r.importedAt()), r.format(), r.tool(),
-                        String.format(Locale.ROOT, "%,d benchmarks", r.benchmarkCount()), r.name());
+                        String.format(Locale.ROOT, "%,d benchmarks", r.benchmarkCount()), TerminalText.escape(r.name()));
             }
             for (StoredSeries x : series) {
                 out.printf(Locale.ROOT, "%-10s %-5s %-16s %-12s %-17s %16s  %s%n", "series", ItemId.ofSeries(x.id()),
                         WHEN.format(x.importedAt()), "series-csv", "-",
-                        String.format(Locale.ROOT, "%,d runs", x.runs()), x.name());
+                        String.format(Locale.ROOT, "%,d runs", x.runs()), TerminalText.escape(x.name()));
             }
             for (StoredComparison c : comparisons) {
                 boolean run = c.kind() == StoredComparison.Kind.RUN;
@@ -76,7 +76,7 @@ final class ListCommand implements Callable<Integer> {
                         : c.baselineId() + " vs " + c.candidateId();
                 out.printf(Locale.ROOT, "%-10s %-5s %-16s %-12s %-17s %16s  %s%n", "comparison",
                         comparisonId(c.id()), WHEN.format(c.createdAt()), c.kind().id(),
-                        c.verdict().isEmpty() ? "-" : c.verdict(), sides, c.name());
+                        c.verdict().isEmpty() ? "-" : c.verdict(), sides, TerminalText.escape(c.name()));
             }
         }
         return 0;

@@ -88,7 +88,7 @@ final class RunTable {
     }
 
     private static void text(StoredRun stored, BenchmarkRun run, List<Row> rows, PrintWriter out) {
-        out.println("Run " + ItemId.ofRun(stored.id()) + ": " + stored.name());
+        out.println("Run " + ItemId.ofRun(stored.id()) + ": " + TerminalText.escape(stored.name()));
         row(out, "tool", run.tool());
         row(out, "format", run.format());
         row(out, "source", stored.sourcePath());
@@ -113,9 +113,10 @@ final class RunTable {
             String spread = Double.isNaN(r.spread()) ? (r.spreadKind().isEmpty() ? "" : "(" + r.spreadKind() + ")")
                     : (r.spreadKind().endsWith("IQR") ? "IQR " : "± ") + number(r.spread()) + " ("
                     + r.spreadKind() + ")";
-            cells.add(new String[] {r.benchmark(), r.params(), r.mode(), r.metric(), dash(number(r.value())), spread,
-                r.unit(), r.n() < 0 ? "-" : Long.toString(r.n()), dash(number(r.p50())), dash(number(r.p90())),
-                dash(number(r.p99())), r.status()});
+            cells.add(new String[] {TerminalText.escape(r.benchmark()), TerminalText.escape(r.params()),
+                TerminalText.escape(r.mode()), TerminalText.escape(r.metric()), dash(number(r.value())), spread,
+                TerminalText.escape(r.unit()), r.n() < 0 ? "-" : Long.toString(r.n()), dash(number(r.p50())),
+                dash(number(r.p90())), dash(number(r.p99())), TerminalText.escape(r.status())});
         }
         int[] widths = new int[header.length];
         for (String[] c : cells) {
@@ -141,15 +142,12 @@ final class RunTable {
 
     private static void row(PrintWriter out, String key, String value) {
         if (value != null && !value.isEmpty()) {
-            out.printf(Locale.ROOT, "  %-22s %s%n", key, value);
+            out.printf(Locale.ROOT, "  %-22s %s%n", TerminalText.escape(key), TerminalText.escape(value));
         }
     }
 
     private static String csv(String s) {
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            return "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
+        return TerminalText.csvCell(s);
     }
 
     private static void json(StoredRun stored, BenchmarkRun run, List<Row> rows, PrintWriter out) {

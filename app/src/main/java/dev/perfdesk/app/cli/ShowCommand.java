@@ -57,7 +57,7 @@ final class ShowCommand implements Callable<Integer> {
                     return 1;
                 }
                 dev.perfdesk.core.series.SeriesSet set = s.loadSeries(itemId.number());
-                out.println("Series " + itemId + ": " + x.name());
+                out.println("Series " + itemId + ": " + TerminalText.escape(x.name()));
                 row(out, "source", x.sourcePath());
                 row(out, "imported", ListCommand.WHEN.format(x.importedAt()));
                 row(out, "runs", String.format(Locale.ROOT, "%,d", set.size()));
@@ -89,7 +89,7 @@ final class ShowCommand implements Callable<Integer> {
             Profile profile = s.loadProfile(id);
             ProfileInfo info = stored.info();
             WeightUnit unit = info.unit();
-            out.println("Profile " + id + ": " + info.name());
+            out.println("Profile " + id + ": " + TerminalText.escape(info.name()));
             row(out, "format", info.format());
             row(out, "event", info.event());
             row(out, "unit", unit.symbol());
@@ -128,7 +128,7 @@ final class ShowCommand implements Callable<Integer> {
 
     private static void row(PrintWriter out, String key, String value) {
         if (value != null && !value.isEmpty()) {
-            out.printf(Locale.ROOT, "  %-14s %s%n", key, value);
+            out.printf(Locale.ROOT, "  %-14s %s%n", TerminalText.escape(key), TerminalText.escape(value));
         }
     }
 
@@ -136,7 +136,7 @@ final class ShowCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  %14s %7s %14s %7s  %s%n", "SELF", "%", "TOTAL", "%", "FUNCTION");
         for (FunctionStats f : rows) {
             out.printf(Locale.ROOT, "  %14s %6.2f%% %14s %6.2f%%  %s%n", unit.format(f.self()), percent(f.self(), total),
-                    unit.format(f.total()), percent(f.total(), total), f.name());
+                    unit.format(f.total()), percent(f.total(), total), TerminalText.escape(f.name()));
         }
     }
 
