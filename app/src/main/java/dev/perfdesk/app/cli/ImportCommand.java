@@ -1,9 +1,14 @@
 package dev.perfdesk.app.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,6 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import dev.perfdesk.app.service.ImportService;
 import dev.perfdesk.core.progress.ProgressMonitor;
 import dev.perfdesk.importers.spi.ImportException;
+import dev.perfdesk.importers.spi.UnknownFormatException;
 import dev.perfdesk.store.Store;
 import dev.perfdesk.store.StoredProfile;
 import dev.perfdesk.store.StoredRun;
@@ -48,9 +54,19 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int failures = 0;
+        int imported = 0;
+        Map<Path, List<Path>> skipped = new LinkedHashMap<>();
         try (Store s = store.open()) {
             ImportService service = new ImportService(s);
+            for (Path given : files) {
+                if (Files.isDirectory(given) && expandFolders(List.of(given)).isEmpty()) {
+                    err.println(given + ": the folder has no files to import");
+                    failures++;
+                }
+            }
             for (Path file : expandFolders(files)) {
+                Path folder = files.stream().filter(f -> Files.isDirectory(f) && file.startsWith(f)).findFirst()
+                        .orElse(null);
                 try {
                     ImportService.Result result = service.importFile(file, format, new StderrProgress(err, file));
                     for (StoredProfile p : result.profiles()) {
@@ -63,8 +79,16 @@ final class ImportCommand implements Callable<Integer> {
                         out.println(ItemId.ofSeries(x.id()) + "\t" + TerminalText.escape(x.name()));
                     }
                     out.flush();
+                    imported++;
                     if (result.duplicate()) {
                         err.println(file + ": already in the store (same content), not imported again");
+                    }
+                } catch (UnknownFormatException e) {
+                    if (folder == null) {
+                        err.println(e.getMessage());
+                        failures++;
+                    } else {
+                        skipped.computeIfAbsent(folder, f -> new ArrayList<>()).add(file);
                     }
                 } catch (ImportException e) {
                     err.println(e.getMessage());
@@ -73,6 +97,18 @@ final class ImportCommand implements Callable<Integer> {
                 err.flush();
             }
         }
+        for (Map.Entry<Path, List<Path>> e : skipped.entrySet()) {
+            List<Path> names = e.getValue();
+            err.println(e.getKey() + ": skipped " + names.size() + (names.size() == 1 ? " file" : " files")
+                    + " in no format Perfdesk reads (" + names.stream().limit(5)
+                    .map(f -> TerminalText.escape(e.getKey().relativize(f).toString())).collect(Collectors.joining(", "))
+                    + (names.size() > 5 ? ", …" : "") + ")");
+        }
+        if (imported == 0 && failures == 0 && !skipped.isEmpty()) {
+            err.println("nothing imported: no file is a profile or benchmark result Perfdesk reads");
+            failures++;
+        }
+        err.flush();
         return failures == 0 ? 0 : 1;
     }
 

@@ -71,7 +71,7 @@ public final class Importers {
             }
         }
         if (best == null) {
-            throw ImportException.whole(source.path(), "not a format Perfdesk reads (" + describe(head)
+            throw new UnknownFormatException(source.path(), "not a format Perfdesk reads (" + describe(head)
                     + "); expected one of: " + ALL.stream().map(Importer::description).collect(Collectors.joining(", ")));
         }
         return best;
