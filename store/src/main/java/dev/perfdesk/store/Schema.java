@@ -240,8 +240,16 @@ final class Schema {
     private Schema() {
     }
 
-    /** Brings the store at {@code connection} up to {@link #VERSION}, or refuses a newer or foreign file. */
-    static void migrate(Connection connection, String where) throws SQLException {
+    /**
+     * Refuses a file that is an SQLite database of another application or of a newer Perfdesk, reading only: called
+     * before anything is written to the file (even the journal mode), so a foreign file is left exactly as it was.
+     */
+    static void checkOwner(Connection connection, String where) throws SQLException {
+        currentVersion(connection, where);
+    }
+
+    /** The store's version, after refusing a foreign or newer file. */
+    private static int currentVersion(Connection connection, String where) throws SQLException {
         int version;
         int applicationId;
         try (Statement st = connection.createStatement()) {
@@ -261,6 +269,12 @@ final class Schema {
                     + "; this Perfdesk reads up to version " + VERSION + "). Update Perfdesk, or use another store "
                     + "with --db PATH.");
         }
+        return version;
+    }
+
+    /** Brings the store at {@code connection} up to {@link #VERSION}, or refuses a newer or foreign file. */
+    static void migrate(Connection connection, String where) throws SQLException {
+        int version = currentVersion(connection, where);
         if (version == VERSION) {
             return;
         }

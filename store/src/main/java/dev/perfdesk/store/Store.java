@@ -55,6 +55,15 @@ public final class Store implements AutoCloseable {
 
     /** Opens or creates the store at {@code path}, creating its folder if needed. */
     public static Store open(Path path) {
+        String text = path.toString();
+        if (text.matches("[A-Za-z][A-Za-z0-9+.-]+:/.*")) {
+            throw new StoreException(text + " looks like a URL; a Perfdesk store is the path of an SQLite file "
+                    + "(this version has no server store)");
+        }
+        if (text.contains("?")) {
+            throw new StoreException("the store path " + text + " contains '?', which SQLite's driver would read as "
+                    + "connection parameters; choose a path without it");
+        }
         Path absolute = path.toAbsolutePath();
         try {
             Path parent = absolute.getParent();
@@ -81,15 +90,23 @@ public final class Store implements AutoCloseable {
         return new Store(absolute, connection);
     }
 
+    /** How long a writer waits for another one to finish before giving up, in milliseconds. */
+    static final int BUSY_TIMEOUT_MILLIS = 10_000;
+
     static Connection connect(Path absolute, String where) {
         try {
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + absolute);
+            java.util.Properties properties = new java.util.Properties();
+            // Writers take the write lock when their transaction begins, so a second writer waits for it (up to
+            // the busy timeout) instead of failing at once when a read lock cannot be upgraded.
+            properties.setProperty("transaction_mode", "IMMEDIATE");
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + absolute, properties);
             try (Statement st = c.createStatement()) {
-                st.execute("PRAGMA busy_timeout = 10000");
+                st.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
                 st.execute("PRAGMA foreign_keys = ON");
+                Schema.checkOwner(c, where);
                 st.execute("PRAGMA journal_mode = WAL");
                 st.execute("PRAGMA synchronous = NORMAL");
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 closeQuietly(c);
                 throw e;
             }
@@ -109,6 +126,10 @@ public final class Store implements AutoCloseable {
         }
         if (message.contains("SQLITE_READONLY")) {
             return new StoreException("the store " + where + " is read-only", e);
+        }
+        if (message.contains("SQLITE_BUSY") || message.contains("database is locked")) {
+            return new StoreException("the store " + where + " is busy: another Perfdesk kept it locked for "
+                    + BUSY_TIMEOUT_MILLIS / 1000 + " s; try again when it has finished", e);
         }
         if (message.contains("SQLITE_CORRUPT")) {
             return new StoreException("the store " + where + " is damaged: " + message, e);

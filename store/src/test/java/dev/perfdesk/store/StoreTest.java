@@ -186,6 +186,60 @@ class StoreTest {
     }
 
     @Test
+    void leavesAnotherApplicationsDatabaseExactlyAsItWas() throws Exception {
+        Path other = dir.resolve("other-app.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + other); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE t(x)");
+            st.execute("INSERT INTO t VALUES (1)");
+        }
+        byte[] before = Files.readAllBytes(other);
+        StoreException e = assertThrows(StoreException.class, () -> Store.open(other));
+        assertTrue(e.getMessage().contains("another application"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(other), "not even the journal mode changed");
+        assertFalse(Files.exists(dir.resolve("other-app.db-wal")));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + other); Statement st = c.createStatement();
+             var rs = st.executeQuery("PRAGMA journal_mode")) {
+            assertEquals("delete", rs.getString(1));
+        }
+    }
+
+    @Test
+    void refusesUrlsAndPathsThatTheDriverWouldReadAsParameters() {
+        StoreException url = assertThrows(StoreException.class,
+                () -> Store.open(Path.of("postgresql://db.example:5432/perfdesk")));
+        assertTrue(url.getMessage().contains("looks like a URL"), url.getMessage());
+        StoreException query = assertThrows(StoreException.class, () -> Store.open(dir.resolve("s.db?mode=ro")));
+        assertTrue(query.getMessage().contains("contains '?'"), query.getMessage());
+        assertFalse(Files.exists(Path.of("postgresql:")), "no folder named postgresql: is created");
+    }
+
+    @Test
+    void aSecondWriterWaitsForTheFirstInsteadOfFailingAtOnce() throws Exception {
+        Path db = dir.resolve("busy.db");
+        try (Store s = Store.open(db)) {
+            try (ImportTransaction tx = s.beginImport(Path.of("a.txt"), "perf-script", 1)) {
+                writeProfile(tx, "waits", 10);
+                tx.commit("h1");
+            }
+            try (Connection holder = DriverManager.getConnection("jdbc:sqlite:" + db);
+                 Statement st = holder.createStatement()) {
+                st.execute("BEGIN IMMEDIATE");
+                Thread release = new Thread(() -> {
+                    try {
+                        Thread.sleep(500);
+                        st.execute("COMMIT");
+                    } catch (Exception ignored) {
+                        // the test fails below if the lock is never released
+                    }
+                });
+                release.start();
+                assertTrue(s.renameProfile(s.listProfiles().get(0).id(), "renamed"), "the rename waited and won");
+                release.join();
+            }
+        }
+    }
+
+    @Test
     void resolvesDefaultLocation() {
         assertEquals(Path.of("/x/given.db"), StorePaths.resolve(Path.of("/x/given.db"), Map.of("PERFDESK_DB", "/e.db"), "/h"));
         assertEquals(Path.of("/e.db"), StorePaths.resolve(null, Map.of("PERFDESK_DB", "/e.db"), "/h"));
