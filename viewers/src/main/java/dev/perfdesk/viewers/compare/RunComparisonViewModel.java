@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,21 +27,31 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 
 import dev.perfdesk.core.bench.BenchmarkRun;
 import dev.perfdesk.core.report.BenchmarkComparison;
 import dev.perfdesk.core.report.HtmlReportWriter;
 import dev.perfdesk.core.report.LatencyTarget;
 import dev.perfdesk.core.report.MarkdownReportWriter;
+import dev.perfdesk.core.report.OverallVerdict;
 import dev.perfdesk.core.report.ReportWriter;
 import dev.perfdesk.core.report.RunComparison;
+import dev.perfdesk.core.stats.BenchmarkKey;
 import dev.perfdesk.core.stats.ComparisonOptions;
+import dev.perfdesk.core.stats.Verdict;
 
 /**
  * The state behind a {@link RunComparisonView}: two runs, the noise threshold and alpha in; the
- * {@link RunComparison} out. Whenever an input changes, the comparison is recomputed on the executor and replaces
- * the old one in one step on the FX thread; a result made stale by a newer input is dropped (latest wins). The
- * selected benchmark survives a recomputation when it is still compared.
+ * {@link RunComparison} out, with its rows in report order (regressions first, then improvements, then the rest),
+ * the rows whose name matches the filter, the notes grouped by kind and the package prefix every name shares.
+ * Whenever an input changes, the comparison is recomputed on the executor and replaces the old one in one step on
+ * the FX thread; a result made stale by a newer input is dropped (latest wins). The selected benchmark survives a
+ * recomputation when it is still compared.
  *
  * <pre>{@code
  * RunComparisonViewModel vm = new RunComparisonViewModel(RunComparisonViewModel.defaultExecutor());
@@ -46,6 +61,7 @@ import dev.perfdesk.core.stats.ComparisonOptions;
  */
 public final class RunComparisonViewModel {
     private final Executor executor;
+    private final Executor fxThread;
     private final AtomicLong generation = new AtomicLong();
 
     private final ReadOnlyObjectWrapper<Sides> sides = new ReadOnlyObjectWrapper<>(this, "sides");
@@ -57,6 +73,11 @@ public final class RunComparisonViewModel {
     private final ObjectProperty<BenchmarkComparison> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ObservableList<BenchmarkComparison> rows = FXCollections.observableArrayList();
+    private final FilteredList<BenchmarkComparison> visibleRows = new FilteredList<>(rows);
+    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final ObservableList<NoteGroup> noteGroups = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper namePrefix = new ReadOnlyStringWrapper(this, "namePrefix", "");
 
     /** The two runs and how reports name them. */
     private record Sides(String baselineTitle, BenchmarkRun baseline, String candidateTitle, BenchmarkRun candidate) {
@@ -64,7 +85,17 @@ public final class RunComparisonViewModel {
 
     /** @param executor where comparisons are computed; {@code Runnable::run} computes on the calling thread */
     public RunComparisonViewModel(Executor executor) {
+        this(executor, RunComparisonViewModel::onFx);
+    }
+
+    /**
+     * @param executor where comparisons are computed
+     * @param fxThread where results are applied; {@code Runnable::run} in plain unit tests without a toolkit
+     */
+    public RunComparisonViewModel(Executor executor, Executor fxThread) {
         this.executor = executor;
+        this.fxThread = fxThread;
+        filter.addListener(o -> applyFilter());
         InvalidationListener recompute = o -> recompute();
         sides.addListener(recompute);
         threshold.addListener(recompute);
@@ -108,7 +139,7 @@ public final class RunComparisonViewModel {
             }
             RunComparison done = result;
             String message = failure;
-            onFx(() -> apply(gen, done, message));
+            fxThread.execute(() -> apply(gen, done, message));
         });
     }
 
@@ -117,12 +148,16 @@ public final class RunComparisonViewModel {
             return;
         }
         BenchmarkComparison was = selected.get();
+        List<BenchmarkComparison> ordered = result == null ? List.of() : inReportOrder(result);
+        namePrefix.set(sharedPackagePrefix(ordered.stream().map(b -> b.baseline().name()).toList()));
+        rows.setAll(ordered);
+        noteGroups.setAll(result == null ? List.of() : noteGroupsOf(result));
         comparison.set(result);
         BenchmarkComparison keep = null;
-        if (result != null && !result.benchmarks().isEmpty()) {
-            keep = result.benchmarks().get(0);
+        if (!ordered.isEmpty()) {
+            keep = ordered.get(0);
             if (was != null) {
-                for (BenchmarkComparison b : result.benchmarks()) {
+                for (BenchmarkComparison b : ordered) {
                     if (b.key().equals(was.key()) && b.unit().equals(was.unit())) {
                         keep = b;
                     }
@@ -132,6 +167,105 @@ public final class RunComparisonViewModel {
         selected.set(keep);
         error.set(message);
         busy.set(false);
+    }
+
+    private void applyFilter() {
+        String f = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
+        visibleRows.setPredicate(f.isEmpty() ? null : b -> b.key().toString().toLowerCase(Locale.ROOT).contains(f));
+    }
+
+    // Interim, until RunComparison offers benchmarksInReportOrder() and noteGroups(): the only ordering and
+    // grouping code here, to be replaced by those calls.
+
+    /** A kind of note with what it is about: "12 benchmarks have too few samples ..." and their names. */
+    public record NoteGroup(String kind, String title, List<String> items) {
+        public NoteGroup {
+            items = List.copyOf(items);
+        }
+    }
+
+    private static List<BenchmarkComparison> inReportOrder(RunComparison c) {
+        List<BenchmarkComparison> out = new ArrayList<>(c.benchmarks());
+        Comparator<BenchmarkComparison> byRank = Comparator.comparingInt(b -> b.verdict() == Verdict.REGRESSION ? 0
+                : b.verdict() == Verdict.IMPROVED ? 1 : 2);
+        out.sort(byRank.thenComparing(b -> b.verdict() == Verdict.NO_CHANGE || b.verdict() == Verdict.WITHIN_NOISE
+                ? 0 : -Math.abs(b.comparison().change())));
+        return out;
+    }
+
+    private static List<NoteGroup> noteGroupsOf(RunComparison c) {
+        Map<String, List<String>> byCaution = new LinkedHashMap<>();
+        List<String> regressions = new ArrayList<>();
+        for (BenchmarkComparison b : c.benchmarks()) {
+            if (b.verdict() == Verdict.REGRESSION) {
+                regressions.add(b.key().toString());
+            }
+            for (String w : OverallVerdict.cautions(b.comparison())) {
+                byCaution.computeIfAbsent(w, k -> new ArrayList<>()).add(b.key().toString());
+            }
+        }
+        List<NoteGroup> out = new ArrayList<>();
+        if (!regressions.isEmpty()) {
+            out.add(new NoteGroup("regression", regressions.size() + " benchmarks regressed beyond the threshold", regressions));
+        }
+        byCaution.forEach((w, keys) -> out.add(new NoteGroup("caution", keys.size() + " benchmarks: " + w, keys)));
+        addKeys(out, "only-in-baseline", "only in the baseline", c.onlyInBaseline());
+        addKeys(out, "only-in-candidate", "only in the candidate", c.onlyInCandidate());
+        if (!c.notCompared().isEmpty()) {
+            out.add(new NoteGroup("not-compared", c.notCompared().size() + " not compared", c.notCompared()));
+        }
+        return out;
+    }
+
+    private static void addKeys(List<NoteGroup> out, String kind, String what, List<BenchmarkKey> keys) {
+        if (!keys.isEmpty()) {
+            out.add(new NoteGroup(kind, keys.size() + " " + what, keys.stream().map(BenchmarkKey::toString).toList()));
+        }
+    }
+
+    // End of the interim code.
+
+    /**
+     * The package prefix all benchmark {@code names} share, up to and including a dot ({@code "org.example.bench."}),
+     * short enough that every name keeps at least {@code Class.method}; "" when they share none.
+     */
+    public static String sharedPackagePrefix(List<String> names) {
+        if (names.isEmpty()) {
+            return "";
+        }
+        String first = names.get(0);
+        int end = first.length();
+        for (String n : names) {
+            int i = 0;
+            int max = Math.min(end, n.length());
+            while (i < max && n.charAt(i) == first.charAt(i)) {
+                i++;
+            }
+            end = i;
+        }
+        String common = first.substring(0, end);
+        int dot = common.lastIndexOf('.');
+        if (dot < 0) {
+            return "";
+        }
+        String prefix = common.substring(0, dot + 1);
+        // keep at least "Class.method" of every name: drop the prefix back to a package boundary
+        for (String n : names) {
+            String rest = n.substring(prefix.length());
+            if (rest.indexOf('.') < 0) {
+                int back = prefix.lastIndexOf('.', prefix.length() - 2);
+                prefix = back < 0 ? "" : prefix.substring(0, back + 1);
+                break;
+            }
+        }
+        return prefix;
+    }
+
+    /** The benchmark's name without the shared package prefix (no mode, metric or parameters). */
+    public String shortName(BenchmarkComparison b) {
+        String n = b.baseline().name();
+        String p = namePrefix.get();
+        return !p.isEmpty() && n.startsWith(p) ? n.substring(p.length()) : n;
     }
 
     private static void onFx(Runnable r) {
@@ -188,6 +322,31 @@ public final class RunComparisonViewModel {
     /** The benchmark whose percentile curves are shown. */
     public ObjectProperty<BenchmarkComparison> selectedProperty() {
         return selected;
+    }
+
+    /** Every compared benchmark in report order: regressions (largest change first), improvements, the rest. */
+    public ObservableList<BenchmarkComparison> rows() {
+        return FXCollections.unmodifiableObservableList(rows);
+    }
+
+    /** The rows whose name or parameters contain the filter, ignoring case, in report order. */
+    public FilteredList<BenchmarkComparison> visibleRows() {
+        return visibleRows;
+    }
+
+    /** Text the shown rows' names must contain; empty shows every row. */
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    /** The notes of the comparison grouped by kind, each with its benchmarks. */
+    public ObservableList<NoteGroup> noteGroups() {
+        return FXCollections.unmodifiableObservableList(noteGroups);
+    }
+
+    /** The package prefix every compared name shares, such as {@code "org.example.bench."}; may be empty. */
+    public ReadOnlyStringProperty namePrefixProperty() {
+        return namePrefix.getReadOnlyProperty();
     }
 
     /** Whether a comparison is being computed. */
