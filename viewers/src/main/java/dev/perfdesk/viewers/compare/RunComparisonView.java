@@ -43,6 +43,7 @@ import javafx.util.StringConverter;
 
 import dev.perfdesk.core.bench.Benchmark;
 import dev.perfdesk.core.report.BenchmarkComparison;
+import dev.perfdesk.core.report.NoteGroup;
 import dev.perfdesk.core.report.OverallVerdict;
 import dev.perfdesk.core.report.PercentileCurve;
 import dev.perfdesk.core.report.ReportFormat;
@@ -441,7 +442,7 @@ public class RunComparisonView extends BorderPane {
     /** One collapsed pane a group of notes: its title with the count, the names inside. */
     private void showNotes() {
         notesBox.getChildren().clear();
-        for (RunComparisonViewModel.NoteGroup g : viewModel.noteGroups()) {
+        for (NoteGroup g : viewModel.noteGroups()) {
             ListView<String> items = new ListView<>(FXCollections.observableArrayList(g.items()));
             items.getStyleClass().add("note-items");
             items.setPrefHeight(Math.min(8, g.items().size()) * 24 + 4);

@@ -4,12 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,12 +34,10 @@ import dev.perfdesk.core.report.BenchmarkComparison;
 import dev.perfdesk.core.report.HtmlReportWriter;
 import dev.perfdesk.core.report.LatencyTarget;
 import dev.perfdesk.core.report.MarkdownReportWriter;
-import dev.perfdesk.core.report.OverallVerdict;
+import dev.perfdesk.core.report.NoteGroup;
 import dev.perfdesk.core.report.ReportWriter;
 import dev.perfdesk.core.report.RunComparison;
-import dev.perfdesk.core.stats.BenchmarkKey;
 import dev.perfdesk.core.stats.ComparisonOptions;
-import dev.perfdesk.core.stats.Verdict;
 
 /**
  * The state behind a {@link RunComparisonView}: two runs, the noise threshold and alpha in; the
@@ -148,10 +142,10 @@ public final class RunComparisonViewModel {
             return;
         }
         BenchmarkComparison was = selected.get();
-        List<BenchmarkComparison> ordered = result == null ? List.of() : inReportOrder(result);
-        namePrefix.set(sharedPackagePrefix(ordered.stream().map(b -> b.baseline().name()).toList()));
+        List<BenchmarkComparison> ordered = result == null ? List.of() : result.benchmarksInReportOrder();
+        namePrefix.set(result == null ? "" : result.commonPrefix());
         rows.setAll(ordered);
-        noteGroups.setAll(result == null ? List.of() : noteGroupsOf(result));
+        noteGroups.setAll(result == null ? List.of() : result.noteGroups());
         comparison.set(result);
         BenchmarkComparison keep = null;
         if (!ordered.isEmpty()) {
@@ -172,93 +166,6 @@ public final class RunComparisonViewModel {
     private void applyFilter() {
         String f = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
         visibleRows.setPredicate(f.isEmpty() ? null : b -> b.key().toString().toLowerCase(Locale.ROOT).contains(f));
-    }
-
-    // Interim, until RunComparison offers benchmarksInReportOrder() and noteGroups(): the only ordering and
-    // grouping code here, to be replaced by those calls.
-
-    /** A kind of note with what it is about: "12 benchmarks have too few samples ..." and their names. */
-    public record NoteGroup(String kind, String title, List<String> items) {
-        public NoteGroup {
-            items = List.copyOf(items);
-        }
-    }
-
-    private static List<BenchmarkComparison> inReportOrder(RunComparison c) {
-        List<BenchmarkComparison> out = new ArrayList<>(c.benchmarks());
-        Comparator<BenchmarkComparison> byRank = Comparator.comparingInt(b -> b.verdict() == Verdict.REGRESSION ? 0
-                : b.verdict() == Verdict.IMPROVED ? 1 : 2);
-        out.sort(byRank.thenComparing(b -> b.verdict() == Verdict.NO_CHANGE || b.verdict() == Verdict.WITHIN_NOISE
-                ? 0 : -Math.abs(b.comparison().change())));
-        return out;
-    }
-
-    private static List<NoteGroup> noteGroupsOf(RunComparison c) {
-        Map<String, List<String>> byCaution = new LinkedHashMap<>();
-        List<String> regressions = new ArrayList<>();
-        for (BenchmarkComparison b : c.benchmarks()) {
-            if (b.verdict() == Verdict.REGRESSION) {
-                regressions.add(b.key().toString());
-            }
-            for (String w : OverallVerdict.cautions(b.comparison())) {
-                byCaution.computeIfAbsent(w, k -> new ArrayList<>()).add(b.key().toString());
-            }
-        }
-        List<NoteGroup> out = new ArrayList<>();
-        if (!regressions.isEmpty()) {
-            out.add(new NoteGroup("regression", regressions.size() + " benchmarks regressed beyond the threshold", regressions));
-        }
-        byCaution.forEach((w, keys) -> out.add(new NoteGroup("caution", keys.size() + " benchmarks: " + w, keys)));
-        addKeys(out, "only-in-baseline", "only in the baseline", c.onlyInBaseline());
-        addKeys(out, "only-in-candidate", "only in the candidate", c.onlyInCandidate());
-        if (!c.notCompared().isEmpty()) {
-            out.add(new NoteGroup("not-compared", c.notCompared().size() + " not compared", c.notCompared()));
-        }
-        return out;
-    }
-
-    private static void addKeys(List<NoteGroup> out, String kind, String what, List<BenchmarkKey> keys) {
-        if (!keys.isEmpty()) {
-            out.add(new NoteGroup(kind, keys.size() + " " + what, keys.stream().map(BenchmarkKey::toString).toList()));
-        }
-    }
-
-    // End of the interim code.
-
-    /**
-     * The package prefix all benchmark {@code names} share, up to and including a dot ({@code "org.example.bench."}),
-     * short enough that every name keeps at least {@code Class.method}; "" when they share none.
-     */
-    public static String sharedPackagePrefix(List<String> names) {
-        if (names.isEmpty()) {
-            return "";
-        }
-        String first = names.get(0);
-        int end = first.length();
-        for (String n : names) {
-            int i = 0;
-            int max = Math.min(end, n.length());
-            while (i < max && n.charAt(i) == first.charAt(i)) {
-                i++;
-            }
-            end = i;
-        }
-        String common = first.substring(0, end);
-        int dot = common.lastIndexOf('.');
-        if (dot < 0) {
-            return "";
-        }
-        String prefix = common.substring(0, dot + 1);
-        // keep at least "Class.method" of every name: drop the prefix back to a package boundary
-        for (String n : names) {
-            String rest = n.substring(prefix.length());
-            if (rest.indexOf('.') < 0) {
-                int back = prefix.lastIndexOf('.', prefix.length() - 2);
-                prefix = back < 0 ? "" : prefix.substring(0, back + 1);
-                break;
-            }
-        }
-        return prefix;
     }
 
     /** The benchmark's name without the shared package prefix (no mode, metric or parameters). */
@@ -344,7 +251,7 @@ public final class RunComparisonViewModel {
         return FXCollections.unmodifiableObservableList(noteGroups);
     }
 
-    /** The package prefix every compared name shares, such as {@code "org.example.bench."}; may be empty. */
+    /** The prefix every benchmark name shares ({@link RunComparison#commonPrefix()}); may be empty. */
     public ReadOnlyStringProperty namePrefixProperty() {
         return namePrefix.getReadOnlyProperty();
     }
