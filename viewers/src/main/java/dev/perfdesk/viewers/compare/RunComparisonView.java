@@ -446,6 +446,7 @@ public class RunComparisonView extends BorderPane {
             ListView<String> items = new ListView<>(FXCollections.observableArrayList(g.items()));
             items.getStyleClass().add("note-items");
             items.setPrefHeight(Math.min(8, g.items().size()) * 24 + 4);
+            items.setMinHeight(Math.min(6, g.items().size()) * 24 + 4);
             items.setFocusTraversable(false);
             TitledPane pane = new TitledPane(g.title(), items);
             pane.getStyleClass().addAll("note-group", "note-" + g.kind());

@@ -59,6 +59,11 @@ class RunComparisonScreenshotsTest {
                 .filter(b -> b.baseline().mode().equals("sample") && b.verdict() == Verdict.IMPROVED)
                 .findFirst().orElseThrow()));
         shoot("run-comparison");
+        robot.interact(() -> view.lookupAll(".note-too-few-samples").forEach(n ->
+                ((javafx.scene.control.TitledPane) n).setExpanded(true)));
+        shoot("run-comparison-notes");
+        robot.interact(() -> view.lookupAll(".note-too-few-samples").forEach(n ->
+                ((javafx.scene.control.TitledPane) n).setExpanded(false)));
         robot.interact(() -> scene.getStylesheets().setAll(FlameGraphPane.DARK_THEME));
         shoot("run-comparison-dark");
         view.exportHtml(Screenshots.folder().resolve("run-comparison-report.html"));
