@@ -55,11 +55,14 @@ import dev.perfdesk.core.stats.Verdict;
 import dev.perfdesk.viewers.ExportDialogs;
 
 /**
- * Two benchmark runs compared: a header with the overall verdict, the geometric mean, the thresholds and the
- * warnings; a toolbar where the noise threshold and alpha can be changed (the comparison is recomputed off the FX
- * thread) and the report exported as Markdown or HTML; a table of every matched benchmark (both centres with their
- * intervals, change, p-value, test, verdict: ▲ regression red, ▼ improvement green, ~ grey, within noise amber);
- * and the selected benchmark's percentile curves of both runs overlaid.
+ * Two benchmark runs compared, top to bottom: a toolbar where the noise threshold and alpha can be changed (the
+ * comparison is recomputed off the FX thread) and the report exported as Markdown or HTML; one verdict line (the
+ * overall verdict, the counts of regressions and improvements, the geometric mean, the thresholds); then a vertical
+ * split. Above the divider, which gives it most of the room: the notes grouped by kind, each a collapsed pane titled
+ * with its count; a name filter; the table of every matched benchmark in report order (regressions first), sortable
+ * by the value behind every column, names without the prefix all share, numeric columns sized to their widest
+ * number (verdict: ▲ regression red, ▼ improvement green, ~ grey, within noise amber). Below it: the selected
+ * benchmark's percentile curves of both runs overlaid.
  *
  * <pre>{@code
  * RunComparisonView view = new RunComparisonView(new RunComparisonViewModel(RunComparisonViewModel.defaultExecutor()));
