@@ -99,7 +99,7 @@ public final class HtmlReportWriter implements ReportWriter {
             sb.append("<table class=\"data\">\n<tr><th>Benchmark</th><th class=\"num\">Baseline</th>"
                     + "<th class=\"num\">Candidate</th><th class=\"num\">Change</th><th class=\"num\">p</th>"
                     + "<th class=\"num\">n</th><th>Test</th><th>Verdict</th></tr>\n");
-            for (BenchmarkComparison b : c.benchmarks()) {
+            for (BenchmarkComparison b : c.benchmarksInReportOrder()) {
                 Comparison k = b.comparison();
                 String unit = ReportContent.displayUnit(b);
                 sb.append("<tr class=\"").append(SvgCharts.verdictClass(k.verdict())).append("\"><td class=\"name\">")
@@ -117,7 +117,7 @@ public final class HtmlReportWriter implements ReportWriter {
             sb.append("<tr class=\"geomean\"><td>geomean</td><td></td><td></td>");
             num(sb, ReportFormat.geomean(c.report().geometricMean()));
             sb.append("<td></td><td></td><td></td><td></td></tr>\n</table>\n");
-            sb.append("<figure>").append(SvgCharts.changes(c.benchmarks(), c.options().noiseThreshold()))
+            sb.append("<figure>").append(SvgCharts.changes(c.benchmarksInReportOrder(), c.options().noiseThreshold()))
                     .append("<figcaption class=\"note\">Change of each benchmark's centre, coloured by verdict: red "
                             + "regression, green improvement, amber within noise, grey no significant change. "
                             + "Dashed lines: the noise threshold.</figcaption></figure>\n");

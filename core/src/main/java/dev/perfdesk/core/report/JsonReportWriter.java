@@ -49,7 +49,7 @@ public final class JsonReportWriter implements ReportWriter {
         c.report().geometricMeanByUnit().forEach(j::field);
         j.endObject();
         j.name("benchmarks").beginArray();
-        for (BenchmarkComparison b : c.benchmarks()) {
+        for (BenchmarkComparison b : c.benchmarksInReportOrder()) {
             Comparison k = b.comparison();
             j.beginObject();
             key(j, b.key());

@@ -42,7 +42,7 @@ public final class MarkdownReportWriter implements ReportWriter {
         } else {
             sb.append("| Benchmark | Baseline | Candidate | Change | p | n | Verdict |\n")
                     .append("|:--|--:|--:|--:|--:|--:|:--|\n");
-            for (BenchmarkComparison b : c.benchmarks()) {
+            for (BenchmarkComparison b : c.benchmarksInReportOrder()) {
                 Comparison k = b.comparison();
                 String unit = ReportContent.displayUnit(b);
                 row(sb, esc(b.key().toString()), estimate(k.baseline(), b.unit(), unit),

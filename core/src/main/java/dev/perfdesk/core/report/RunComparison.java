@@ -1,6 +1,7 @@
 package dev.perfdesk.core.report;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,7 @@ import dev.perfdesk.core.stats.BenchmarkResult;
 import dev.perfdesk.core.stats.ComparisonOptions;
 import dev.perfdesk.core.stats.ComparisonReport;
 import dev.perfdesk.core.stats.ComparisonRow;
+import dev.perfdesk.core.stats.Verdict;
 
 /**
  * A candidate benchmark run compared with its baseline, ready for a report: the statistics of every matched
@@ -51,6 +53,9 @@ public final class RunComparison {
     private final OverallVerdict verdict;
     private final Map<MatchKey, Benchmark> baselineByKey;
     private final Map<MatchKey, Benchmark> candidateByKey;
+    private final List<KeyNote> notComparedNotes;
+    private final List<KeyNote> failedNotes;
+    private final String commonPrefix;
 
     private RunComparison(String baselineTitle, BenchmarkRun baseline, String candidateTitle, BenchmarkRun candidate,
                           ComparisonOptions options, List<LatencyTarget> targets) {
@@ -69,6 +74,7 @@ public final class RunComparison {
         List<BenchmarkResult> candResults = new ArrayList<>();
         List<BenchmarkKey> onlyBase = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        List<KeyNote> skippedNotes = new ArrayList<>();
         for (Map.Entry<MatchKey, Benchmark> e : base.entrySet()) {
             Benchmark b = e.getValue();
             Benchmark c = cand.get(e.getKey());
@@ -82,7 +88,9 @@ public final class RunComparison {
                 baseResults.add(br);
                 candResults.add(cr);
             } else {
-                skipped.add(b.key() + " (" + whyNotTested(b, br == null, c, cr == null) + ")");
+                String why = whyNotTested(b, br == null, c, cr == null);
+                skipped.add(b.key() + " (" + why + ")");
+                skippedNotes.add(new KeyNote(b.key(), why));
             }
         }
         List<BenchmarkKey> onlyCand = new ArrayList<>();
@@ -101,6 +109,8 @@ public final class RunComparison {
         this.onlyInBaseline = List.copyOf(onlyBase);
         this.onlyInCandidate = List.copyOf(onlyCand);
         this.notCompared = List.copyOf(skipped);
+        this.notComparedNotes = List.copyOf(skippedNotes);
+        this.commonPrefix = commonPrefix(base, cand);
 
         List<String> unusedTargets = new ArrayList<>();
         this.latency = List.copyOf(latencyRows(base, cand, unusedTargets));
@@ -110,7 +120,8 @@ public final class RunComparison {
                 options);
         List<String> warnings = new ArrayList<>(v.warnings());
         warnings.addAll(targetWarnings);
-        warnings.addAll(failedInCandidate(base, cand));
+        this.failedNotes = List.copyOf(failedNotes(base, cand));
+        warnings.addAll(failedInCandidate(failedNotes));
         ReportVerdict overall = v.verdict() == ReportVerdict.PASS && !warnings.isEmpty()
                 ? ReportVerdict.PASS_WITH_WARNING : v.verdict();
         this.verdict = new OverallVerdict(overall, v.failures(), warnings);
@@ -316,18 +327,213 @@ public final class RunComparison {
                 || m.contains("rss") || m.startsWith("·gc");
     }
 
-    private static List<String> failedInCandidate(Map<MatchKey, Benchmark> base, Map<MatchKey, Benchmark> cand) {
-        List<String> out = new ArrayList<>();
+    private static List<KeyNote> failedNotes(Map<MatchKey, Benchmark> base, Map<MatchKey, Benchmark> cand) {
+        List<KeyNote> out = new ArrayList<>();
         for (Map.Entry<MatchKey, Benchmark> e : cand.entrySet()) {
             Benchmark c = e.getValue();
             Benchmark b = base.get(e.getKey());
             if (c.status() != BenchmarkStatus.OK && (b == null || b.status() == BenchmarkStatus.OK)) {
-                out.add(c.status().name().charAt(0) + c.status().name().substring(1).toLowerCase(Locale.ROOT)
-                        + " in the candidate: " + c.key() + (c.statusMessage().isEmpty() ? "" : ": "
-                        + c.statusMessage()));
+                String status = c.status().name().charAt(0) + c.status().name().substring(1).toLowerCase(Locale.ROOT);
+                out.add(new KeyNote(c.key(), status + (c.statusMessage().isEmpty() ? "" : ": " + c.statusMessage())));
             }
         }
         return out;
+    }
+
+    private static List<String> failedInCandidate(List<KeyNote> failed) {
+        List<String> out = new ArrayList<>();
+        for (KeyNote n : failed) {
+            int colon = n.reason().indexOf(": ");
+            String status = colon < 0 ? n.reason() : n.reason().substring(0, colon);
+            String message = colon < 0 ? "" : n.reason().substring(colon);
+            out.add(status + " in the candidate: " + n.key() + message);
+        }
+        return out;
+    }
+
+    /**
+     * Every compared benchmark in the order reports show them: regressions first, the largest change first; then
+     * improvements, the largest first; then the rest in the baseline's order.
+     *
+     * <pre>{@code
+     * for (BenchmarkComparison b : comparison.benchmarksInReportOrder()) { ... }
+     * }</pre>
+     */
+    public List<BenchmarkComparison> benchmarksInReportOrder() {
+        return inReportOrder(benchmarks);
+    }
+
+    /** {@code rows} in report order (see {@link #benchmarksInReportOrder()}); the sort is stable. */
+    static List<BenchmarkComparison> inReportOrder(List<BenchmarkComparison> rows) {
+        List<BenchmarkComparison> regressions = new ArrayList<>();
+        List<BenchmarkComparison> improvements = new ArrayList<>();
+        List<BenchmarkComparison> rest = new ArrayList<>();
+        for (BenchmarkComparison b : rows) {
+            (b.verdict() == Verdict.REGRESSION ? regressions : b.verdict() == Verdict.IMPROVED ? improvements : rest)
+                    .add(b);
+        }
+        Comparator<BenchmarkComparison> largestFirst = Comparator.comparingDouble(
+                (BenchmarkComparison b) -> Double.isNaN(b.comparison().change()) ? 0
+                        : Math.abs(b.comparison().change())).reversed();
+        regressions.sort(largestFirst);
+        improvements.sort(largestFirst);
+        List<BenchmarkComparison> out = new ArrayList<>(regressions);
+        out.addAll(improvements);
+        out.addAll(rest);
+        return List.copyOf(out);
+    }
+
+    /**
+     * The prefix every benchmark name of both runs shares, up to and including its last dot
+     * ({@code dev.perfdesk.bench.}); empty when there is none.
+     */
+    public String commonPrefix() {
+        return commonPrefix;
+    }
+
+    /** The benchmark's name with parameters, without {@link #commonPrefix()}: {@code Parse.json{size=10}}. */
+    public String shortName(BenchmarkKey key) {
+        String s = key.toString();
+        return !commonPrefix.isEmpty() && s.startsWith(commonPrefix) && s.length() > commonPrefix.length()
+                ? s.substring(commonPrefix.length()) : s;
+    }
+
+    private static String commonPrefix(Map<MatchKey, Benchmark> base, Map<MatchKey, Benchmark> cand) {
+        String prefix = null;
+        for (Map<MatchKey, Benchmark> m : List.of(base, cand)) {
+            for (MatchKey k : m.keySet()) {
+                String n = k.key().name();
+                if (prefix == null) {
+                    prefix = n;
+                } else {
+                    int i = 0;
+                    while (i < prefix.length() && i < n.length() && prefix.charAt(i) == n.charAt(i)) {
+                        i++;
+                    }
+                    prefix = prefix.substring(0, i);
+                }
+            }
+        }
+        if (prefix == null) {
+            return "";
+        }
+        int dot = prefix.lastIndexOf('.');
+        return dot < 0 ? "" : prefix.substring(0, dot + 1);
+    }
+
+    /**
+     * Every note and warning of this comparison, grouped by kind in a stable order: failures in the candidate,
+     * unchecked targets, regressions within noise, too few samples, not compared, only in one run, all values
+     * equal, a zero baseline, exact scores, nothing matched, and how p-values were found.
+     *
+     * <pre>{@code
+     * for (NoteGroup g : comparison.noteGroups()) {
+     *     System.out.println(g.title() + ": " + String.join(", ", g.items()));
+     * }
+     * }</pre>
+     */
+    public List<NoteGroup> noteGroups() {
+        Map<String, List<KeyNote>> byKind = new LinkedHashMap<>();
+        for (String kind : NOTE_KINDS) {
+            byKind.put(kind, new ArrayList<>());
+        }
+        byKind.get("failed").addAll(failedNotes);
+        for (String t : targetWarnings) {
+            byKind.get("target").add(new KeyNote(null, t));
+        }
+        for (BenchmarkComparison b : benchmarks) {
+            if (b.isRegressionWithinNoise()) {
+                byKind.get("within-noise").add(new KeyNote(b.key(), ReportFormat.change(b.comparison().change())
+                        + ", " + ReportFormat.pPhrase(b.comparison().pValue())));
+            }
+            for (String w : b.comparison().warnings()) {
+                byKind.get(kindOf(w)).add(new KeyNote(b.key(), w));
+            }
+        }
+        byKind.get("not-compared").addAll(notComparedNotes);
+        onlyInBaseline.forEach(k -> byKind.get("only-in-baseline").add(new KeyNote(k, "")));
+        onlyInCandidate.forEach(k -> byKind.get("only-in-candidate").add(new KeyNote(k, "")));
+        if (benchmarks.isEmpty() && latency.isEmpty()) {
+            byKind.get("no-match").add(new KeyNote(null,
+                    "No benchmark of the candidate matched one of the baseline with data to compare"));
+        }
+        List<NoteGroup> groups = new ArrayList<>();
+        byKind.forEach((kind, notes) -> {
+            if (!notes.isEmpty()) {
+                List<String> items = items(kind, notes);
+                groups.add(new NoteGroup(kind, title(kind, items.size()), items));
+            }
+        });
+        return List.copyOf(groups);
+    }
+
+    private static final List<String> NOTE_KINDS = List.of("failed", "target", "within-noise", "too-few-samples",
+            "not-compared", "only-in-baseline", "only-in-candidate", "all-equal", "zero-baseline", "exact-scores",
+            "no-match", "method");
+
+    private static final List<String> ALWAYS_WITH_REASON = List.of("failed", "within-noise", "not-compared");
+
+    private static String kindOf(String warning) {
+        if (warning.startsWith("too few samples")) {
+            return "too-few-samples";
+        }
+        if (warning.startsWith("all values are equal")) {
+            return "all-equal";
+        }
+        if (warning.startsWith("the baseline's centre is 0")) {
+            return "zero-baseline";
+        }
+        if (warning.startsWith("both errors are 0")) {
+            return "exact-scores";
+        }
+        return "method";
+    }
+
+    private static String title(String kind, int n) {
+        String benchmarks = n == 1 ? "1 benchmark" : n + " benchmarks";
+        boolean one = n == 1;
+        return switch (kind) {
+            case "failed" -> benchmarks + (one ? " failed" : " failed") + " in the candidate";
+            case "target" -> n + (one ? " latency target" : " latency targets") + " not checked";
+            case "within-noise" -> benchmarks + (one ? " is" : " are")
+                    + " significantly worse but within the noise threshold";
+            case "too-few-samples" -> benchmarks + (one ? " has" : " have")
+                    + " too few samples for a confidence interval or a significant test";
+            case "not-compared" -> benchmarks + " in both runs could not be compared";
+            case "only-in-baseline" -> benchmarks + (one ? " is" : " are") + " only in the baseline";
+            case "only-in-candidate" -> benchmarks + (one ? " is" : " are") + " only in the candidate";
+            case "all-equal" -> benchmarks + (one ? " has" : " have") + " all values equal: nothing to test";
+            case "zero-baseline" -> benchmarks + (one ? " has" : " have")
+                    + " a baseline of 0: the change cannot be expressed in percent";
+            case "exact-scores" -> benchmarks + (one ? " has" : " have")
+                    + " errors of 0 on both sides: scores compared as exact values";
+            case "no-match" -> "Nothing to compare";
+            default -> benchmarks + " tested on summary statistics or noted";
+        };
+    }
+
+    private List<String> items(String kind, List<KeyNote> notes) {
+        Map<BenchmarkKey, List<String>> reasons = new LinkedHashMap<>();
+        List<String> free = new ArrayList<>();
+        for (KeyNote n : notes) {
+            if (n.key() == null) {
+                free.add(n.reason());
+            } else {
+                reasons.computeIfAbsent(n.key(), k -> new ArrayList<>()).add(n.reason());
+            }
+        }
+        boolean same = !ALWAYS_WITH_REASON.contains(kind)
+                && reasons.values().stream().map(r -> String.join("; ", r)).distinct().count() <= 1;
+        List<String> out = new ArrayList<>(free);
+        reasons.forEach((key, r) -> {
+            String reason = String.join("; ", r);
+            out.add(same || reason.isEmpty() ? shortName(key) : shortName(key) + " (" + reason + ")");
+        });
+        return out;
+    }
+
+    /** A note about one benchmark, or about none when the key is null. */
+    private record KeyNote(BenchmarkKey key, String reason) {
     }
 
     private static boolean hasLatency(Benchmark b) {

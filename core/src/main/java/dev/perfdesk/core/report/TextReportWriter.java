@@ -27,7 +27,7 @@ public final class TextReportWriter implements ReportWriter {
         if (!c.benchmarks().isEmpty()) {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"BENCHMARK", "BASELINE", "CANDIDATE", "CHANGE", "P", "N", "TEST", "VERDICT"});
-            for (BenchmarkComparison b : c.benchmarks()) {
+            for (BenchmarkComparison b : c.benchmarksInReportOrder()) {
                 Comparison k = b.comparison();
                 String unit = ReportContent.displayUnit(b);
                 rows.add(new String[] {clean(b.key().toString()), estimate(k.baseline(), b.unit(), unit),

@@ -88,6 +88,39 @@ public class PercentileOverlayChart extends StackPane {
         getChildren().add(new ChartViewer(chart));
     }
 
+    private javafx.scene.paint.Color themed;
+
+    /**
+     * Follows the theme: the background the stylesheet gives this pane (light in the light theme, dark in the dark
+     * one) becomes the chart's, with text and grid lines that read on it.
+     */
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        javafx.scene.paint.Color bg = getBackground() != null && !getBackground().getFills().isEmpty()
+                && getBackground().getFills().get(0).getFill() instanceof javafx.scene.paint.Color c ? c : null;
+        if (bg != null && !bg.equals(themed)) {
+            themed = bg;
+            boolean dark = bg.getBrightness() < 0.5;
+            Color back = new Color((float) bg.getRed(), (float) bg.getGreen(), (float) bg.getBlue());
+            Color text = dark ? new Color(0xc9d1d9) : new Color(0x24292f);
+            Color grid = dark ? new Color(0x30363d) : new Color(0xe1e4e8);
+            chart.setBackgroundPaint(back);
+            plot.setBackgroundPaint(back);
+            plot.setDomainGridlinePaint(grid);
+            plot.setRangeGridlinePaint(grid);
+            plot.setNoDataMessagePaint(text);
+            for (org.jfree.chart.axis.Axis a : new org.jfree.chart.axis.Axis[] {xAxis, yAxis}) {
+                a.setLabelPaint(text);
+                a.setTickLabelPaint(text);
+                a.setAxisLinePaint(grid);
+                a.setTickMarkPaint(grid);
+            }
+            chart.getLegend().setBackgroundPaint(back);
+            chart.getLegend().setItemPaint(text);
+        }
+    }
+
     /**
      * Shows two curves, either of which may be null (then the other is shown alone); values are converted to a
      * readable time unit for the baseline's median.

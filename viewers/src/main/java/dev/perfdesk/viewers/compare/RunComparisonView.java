@@ -2,17 +2,23 @@ package dev.perfdesk.viewers.compare;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Spinner;
@@ -22,6 +28,8 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -29,10 +37,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 
 import dev.perfdesk.core.bench.Benchmark;
 import dev.perfdesk.core.report.BenchmarkComparison;
+import dev.perfdesk.core.report.NoteGroup;
 import dev.perfdesk.core.report.OverallVerdict;
 import dev.perfdesk.core.report.PercentileCurve;
 import dev.perfdesk.core.report.ReportFormat;
@@ -44,11 +55,14 @@ import dev.perfdesk.core.stats.Verdict;
 import dev.perfdesk.viewers.ExportDialogs;
 
 /**
- * Two benchmark runs compared: a header with the overall verdict, the geometric mean, the thresholds and the
- * warnings; a toolbar where the noise threshold and alpha can be changed (the comparison is recomputed off the FX
- * thread) and the report exported as Markdown or HTML; a table of every matched benchmark (both centres with their
- * intervals, change, p-value, test, verdict: ▲ regression red, ▼ improvement green, ~ grey, within noise amber);
- * and the selected benchmark's percentile curves of both runs overlaid.
+ * Two benchmark runs compared, top to bottom: a toolbar where the noise threshold and alpha can be changed (the
+ * comparison is recomputed off the FX thread) and the report exported as Markdown or HTML; one verdict line (the
+ * overall verdict, the counts of regressions and improvements, the geometric mean, the thresholds); then a vertical
+ * split. Above the divider, which gives it most of the room: the notes grouped by kind, each a collapsed pane titled
+ * with its count; a name filter; the table of every matched benchmark in report order (regressions first), sortable
+ * by the value behind every column, names without the prefix all share, numeric columns sized to their widest
+ * number (verdict: ▲ regression red, ▼ improvement green, ~ grey, within noise amber). Below it: the selected
+ * benchmark's percentile curves of both runs overlaid.
  *
  * <pre>{@code
  * RunComparisonView view = new RunComparisonView(new RunComparisonViewModel(RunComparisonViewModel.defaultExecutor()));
@@ -57,13 +71,15 @@ import dev.perfdesk.viewers.ExportDialogs;
  */
 public class RunComparisonView extends BorderPane {
     private static final String[] VERDICT_CLASSES = {"regression", "improved", "no-change", "within-noise"};
+    private static final double CELL_PADDING = 22;
 
     private final RunComparisonViewModel viewModel;
     private final Label verdictLabel = new Label();
     private final Label summaryLabel = new Label();
     private final Label thresholdsLabel = new Label();
-    private final Label failuresLabel = new Label();
-    private final Label warningsLabel = new Label();
+    private final VBox notesBox = new VBox();
+    private final TextField filterField = new TextField();
+    private final Label shownLabel = new Label();
     private final Spinner<Double> thresholdSpinner = new Spinner<>();
     private final Spinner<Double> alphaSpinner = new Spinner<>();
     private final Button exportMarkdown = new Button("Export Markdown\u2026");
@@ -72,8 +88,12 @@ public class RunComparisonView extends BorderPane {
     private final TableView<BenchmarkComparison> table = new TableView<>();
     private final Label chartTitle = new Label();
     private final PercentileOverlayChart chart = new PercentileOverlayChart();
+    private final SplitPane split = new SplitPane();
     private final Label status = new Label();
     private final ToolBar toolbar;
+    private Column modeColumn;
+    private Column metricColumn;
+    private Column paramsColumn;
 
     public RunComparisonView(RunComparisonViewModel viewModel) {
         this.viewModel = viewModel;
@@ -82,13 +102,29 @@ public class RunComparisonView extends BorderPane {
         toolbar = toolbar();
         setTop(new VBox(toolbar, header()));
         buildTable();
+        filterField.setPromptText("Filter by name");
+        filterField.setPrefColumnCount(28);
+        filterField.getStyleClass().add("comparison-filter");
+        viewModel.filterProperty().bindBidirectional(filterField.textProperty());
+        shownLabel.getStyleClass().add("comparison-shown");
+        HBox filterBar = new HBox(8, filterField, shownLabel);
+        filterBar.setAlignment(Pos.CENTER_LEFT);
+        filterBar.getStyleClass().add("comparison-filter-bar");
+        notesBox.getStyleClass().add("comparison-notes");
+        notesBox.managedProperty().bind(notesBox.visibleProperty());
+        VBox tableBox = new VBox(notesBox, filterBar, table);
+        tableBox.getStyleClass().add("table-box");
+        VBox.setVgrow(table, Priority.ALWAYS);
         chartTitle.getStyleClass().add("chart-title");
+        chartTitle.setMinHeight(Region.USE_PREF_SIZE);
         VBox chartBox = new VBox(4, chartTitle, chart);
         chartBox.getStyleClass().add("chart-box");
+        chart.setMinHeight(160);
         VBox.setVgrow(chart, Priority.ALWAYS);
-        SplitPane split = new SplitPane(table, chartBox);
+        split.getItems().setAll(tableBox, chartBox);
+        split.getStyleClass().add("comparison-split");
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.45);
+        split.setDividerPositions(0.6);
         setCenter(split);
         status.getStyleClass().add("comparison-status");
         status.setMaxWidth(Double.MAX_VALUE);
@@ -141,55 +177,65 @@ public class RunComparisonView extends BorderPane {
         };
     }
 
-    private VBox header() {
+    private HBox header() {
         verdictLabel.getStyleClass().add("verdict-badge");
         verdictLabel.setMinWidth(Region.USE_PREF_SIZE);
         summaryLabel.getStyleClass().add("comparison-summary");
-        summaryLabel.setWrapText(true);
+        summaryLabel.setMinWidth(0);
         thresholdsLabel.getStyleClass().add("comparison-thresholds");
         thresholdsLabel.setMinWidth(Region.USE_PREF_SIZE);
-        HBox line = new HBox(10, verdictLabel, summaryLabel);
-        line.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(summaryLabel, Priority.ALWAYS);
         Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.SOMETIMES);
-        line.getChildren().addAll(spacer, thresholdsLabel);
-        failuresLabel.getStyleClass().add("comparison-failures");
-        failuresLabel.setWrapText(true);
-        failuresLabel.managedProperty().bind(failuresLabel.visibleProperty());
-        warningsLabel.getStyleClass().add("comparison-warnings");
-        warningsLabel.setWrapText(true);
-        warningsLabel.managedProperty().bind(warningsLabel.visibleProperty());
-        VBox box = new VBox(4, line, failuresLabel, warningsLabel);
-        box.getStyleClass().add("comparison-header");
-        return box;
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox line = new HBox(10, verdictLabel, summaryLabel, spacer, thresholdsLabel);
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.getStyleClass().add("comparison-header");
+        return line;
     }
 
     private void buildTable() {
         table.getStyleClass().add("comparison-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No benchmark of the candidate matches one of the baseline"));
-        TableColumn<BenchmarkComparison, String> name = column("Benchmark", b -> b.key().name(), 300);
-        TableColumn<BenchmarkComparison, String> params = column("Params", b -> b.key().params().entrySet().stream()
-                .sorted(java.util.Map.Entry.comparingByKey()).map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(", ")), 110);
-        TableColumn<BenchmarkComparison, String> base = column("Baseline", b -> estimate(b, true), 140);
-        TableColumn<BenchmarkComparison, String> cand = column("Candidate", b -> estimate(b, false), 140);
-        TableColumn<BenchmarkComparison, String> change = column("Change",
-                b -> ReportFormat.change(b.comparison().change()), 80);
-        TableColumn<BenchmarkComparison, String> p = column("p", b -> ReportFormat.pValue(b.comparison().pValue()),
-                64);
-        TableColumn<BenchmarkComparison, String> test = column("Test",
-                b -> ReportFormat.shortTest(b.comparison().test()), 90);
-        TableColumn<BenchmarkComparison, String> verdict = column("Verdict",
-                b -> ReportFormat.verdictSymbol(b.verdict()), 110);
-        for (TableColumn<BenchmarkComparison, String> c : List.of(base, cand, change, p)) {
+        Column name = column("Benchmark", this::displayName,
+                byText(this::displayName));
+        name.getStyleClass().add("name-column");
+        paramsColumn = column("Params", RunComparisonView::params, byText(RunComparisonView::params));
+        modeColumn = column("Mode", b -> b.baseline().mode(), byText(b -> b.baseline().mode()));
+        metricColumn = column("Metric", RunComparisonView::metric, byText(RunComparisonView::metric));
+        Column base = column("Baseline", b -> estimate(b, true),
+                Comparator.comparingDouble(b -> b.comparison().baseline().centre()));
+        Column cand = column("Candidate", b -> estimate(b, false),
+                Comparator.comparingDouble(b -> b.comparison().candidate().centre()));
+        Column change = column("Change",
+                b -> ReportFormat.change(b.comparison().change()),
+                Comparator.comparingDouble(b -> b.comparison().change()));
+        Column p = column("p", b -> ReportFormat.pValue(b.comparison().pValue()),
+                Comparator.comparingDouble(b -> b.comparison().pValue()));
+        Column test = column("Test", b -> ReportFormat.shortTest(b.comparison().test()),
+                byText(b -> ReportFormat.shortTest(b.comparison().test())));
+        Column verdict = column("Verdict", b -> ReportFormat.verdictSymbol(b.verdict()),
+                Comparator.comparingInt(b -> verdictRank(b.verdict())));
+        for (Column c : List.of(base, cand, change, p)) {
             c.getStyleClass().add("numeric");
         }
         verdict.getStyleClass().add("verdict-column");
-        change.setComparator((a, b) -> Double.compare(parse(a), parse(b)));
-        table.getColumns().setAll(List.of(name, params, base, cand, change, p, test, verdict));
+        table.getColumns().setAll(List.of(name, paramsColumn, modeColumn, metricColumn, base, cand, change, p, test,
+                verdict));
+        // the name takes what the other columns leave; they are sized to their content in fitColumns()
+        name.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> {
+            double others = 0;
+            for (TableColumn<BenchmarkComparison, ?> c : table.getColumns()) {
+                others += c == name || !c.isVisible() ? 0 : c.getWidth();
+            }
+            return Math.max(260, table.getWidth() - others - 18);
+        }, table.widthProperty(), paramsColumn.widthProperty(), modeColumn.widthProperty(),
+                metricColumn.widthProperty(), base.widthProperty(), cand.widthProperty(), change.widthProperty(),
+                p.widthProperty(), test.widthProperty(), verdict.widthProperty(), modeColumn.visibleProperty(),
+                metricColumn.visibleProperty(), paramsColumn.visibleProperty()));
+        SortedList<BenchmarkComparison> sorted = new SortedList<>(viewModel.visibleRows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(BenchmarkComparison item, boolean empty) {
@@ -205,28 +251,50 @@ public class RunComparisonView extends BorderPane {
         });
     }
 
-    private static double parse(String change) {
-        try {
-            return Double.parseDouble(change.replace("%", "").replace("+", ""));
-        } catch (NumberFormatException e) {
-            return Double.NaN;
+    /** Sizes every column but the name to its widest cell, so that no number is cut off. */
+    private void fitColumns() {
+        Text probe = new Text();
+        probe.setFont(Font.getDefault());
+        for (TableColumn<BenchmarkComparison, ?> c : table.getColumns()) {
+            if (c.getStyleClass().contains("name-column")) {
+                continue;
+            }
+            probe.setText(c.getText());
+            double width = probe.getLayoutBounds().getWidth() + CELL_PADDING + 14;
+            for (BenchmarkComparison b : viewModel.rows()) {
+                probe.setText(((Column) c).text.apply(b));
+                width = Math.max(width, probe.getLayoutBounds().getWidth() + CELL_PADDING);
+            }
+            c.setPrefWidth(Math.ceil(width));
         }
     }
 
-    private static TableColumn<BenchmarkComparison, String> column(String title,
-                                                                   Function<BenchmarkComparison, String> text,
-                                                                   double width) {
-        TableColumn<BenchmarkComparison, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(text.apply(d.getValue())));
-        c.setPrefWidth(width);
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-            }
-        });
-        return c;
+    /** A column whose cells show {@code text} of the row and sort by {@code order} (numbers as numbers). */
+    private static final class Column extends TableColumn<BenchmarkComparison, BenchmarkComparison> {
+        final Function<BenchmarkComparison, String> text;
+
+        Column(String title, Function<BenchmarkComparison, String> text, Comparator<BenchmarkComparison> order) {
+            super(title);
+            this.text = text;
+            setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
+            setCellFactory(col -> new TableCell<>() {
+                @Override
+                protected void updateItem(BenchmarkComparison item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty || item == null ? null : text.apply(item));
+                }
+            });
+            setComparator(order);
+        }
+    }
+
+    private static Column column(String title, Function<BenchmarkComparison, String> text,
+                                 Comparator<BenchmarkComparison> order) {
+        return new Column(title, text, order);
+    }
+
+    private static Comparator<BenchmarkComparison> byText(Function<BenchmarkComparison, String> text) {
+        return Comparator.comparing(text, String.CASE_INSENSITIVE_ORDER);
     }
 
     private static String estimate(BenchmarkComparison b, boolean baseline) {
@@ -247,6 +315,24 @@ public class RunComparisonView extends BorderPane {
             sb.append('\n').append(w);
         }
         return sb.toString();
+    }
+
+    private String displayName(BenchmarkComparison b) {
+        return viewModel.shortName(b);
+    }
+
+    private static String params(BenchmarkComparison b) {
+        return b.key().params().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    private static String metric(BenchmarkComparison b) {
+        return b.baseline().metric().equals(Benchmark.PRIMARY) ? "score" : b.baseline().metric();
+    }
+
+    /** Regressions first when the verdict column sorts ascending, as in report order. */
+    private static int verdictRank(Verdict v) {
+        return v == Verdict.REGRESSION ? 0 : v == Verdict.IMPROVED ? 1 : v == Verdict.WITHIN_NOISE ? 2 : 3;
     }
 
     /** The style class of a row with {@code verdict}. */
@@ -282,10 +368,12 @@ public class RunComparisonView extends BorderPane {
         busy.visibleProperty().bind(viewModel.busyProperty());
         viewModel.comparisonProperty().addListener((o, was, now) -> show(now));
         viewModel.selectedProperty().addListener((o, was, now) -> {
-            if (now != null && table.getSelectionModel().getSelectedItem() != now) {
-                table.getSelectionModel().select(now);
-            }
+            reselect(false);
             showCurves(now);
+        });
+        viewModel.visibleRows().addListener((ListChangeListener<BenchmarkComparison>) ch -> {
+            updateShown();
+            reselect(true);
         });
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
@@ -306,42 +394,70 @@ public class RunComparisonView extends BorderPane {
     private void show(RunComparison c) {
         exportMarkdown.setDisable(c == null);
         exportHtml.setDisable(c == null);
+        showNotes();
+        updateShown();
         if (c == null) {
-            table.setItems(FXCollections.observableArrayList());
             verdictLabel.setText("");
             summaryLabel.setText("");
-            warningsLabel.setVisible(false);
-            failuresLabel.setVisible(false);
             chart.clear();
             return;
         }
-        BenchmarkComparison keep = viewModel.selectedProperty().get();
-        table.setItems(FXCollections.observableArrayList(c.benchmarks()));
-        if (keep != null) {
-            table.getSelectionModel().select(keep);
-        }
+        boolean modes = viewModel.rows().stream().anyMatch(b -> !b.baseline().mode().isEmpty());
+        modeColumn.setVisible(modes);
+        metricColumn.setVisible(viewModel.rows().stream().anyMatch(b -> !b.baseline().metric()
+                .equals(Benchmark.PRIMARY)));
+        paramsColumn.setVisible(viewModel.rows().stream().anyMatch(b -> !b.key().params().isEmpty()));
+        fitColumns();
+        reselect(true);
         OverallVerdict v = c.verdict();
         verdictLabel.setText(v.verdict().label());
         verdictLabel.getStyleClass().removeAll("pass", "warn", "fail");
         verdictLabel.getStyleClass().add(v.verdict() == ReportVerdict.FAIL ? "fail"
                 : v.verdict() == ReportVerdict.PASS ? "pass" : "warn");
-        summaryLabel.setText(c.baselineTitle() + " \u2192 " + c.candidateTitle() + ":  " + summary(c));
+        summaryLabel.setText(summary(c) + "   \u00b7   " + c.baselineTitle() + " \u2192 " + c.candidateTitle());
+        summaryLabel.setTooltip(new Tooltip(summaryLabel.getText()));
         thresholdsLabel.setText("threshold " + ReportFormat.percent(c.options().noiseThreshold()) + ", alpha "
                 + ReportFormat.plain(c.options().alpha()) + ", " + ReportFormat.percent(c.options().confidence())
                 + " CI");
-        showNotes(failuresLabel, v.failures(), 3);
-        showNotes(warningsLabel, v.warnings(), 3);
         status.setText(String.format(Locale.ROOT, "%d benchmarks compared, %d only in the baseline, %d only in the "
                         + "candidate, %d not compared", c.benchmarks().size(), c.onlyInBaseline().size(),
                 c.onlyInCandidate().size(), c.notCompared().size()));
     }
 
-    /** Up to {@code max} bullets, the rest counted, all of them in the tooltip. */
-    private static void showNotes(Label label, List<String> notes, int max) {
-        label.setVisible(!notes.isEmpty());
-        label.setText(notes.stream().limit(max).map(s -> "\u2022 " + s).collect(Collectors.joining("\n"))
-                + (notes.size() > max ? "\n\u2026 and " + (notes.size() - max) + " more (see the report)" : ""));
-        label.setTooltip(notes.isEmpty() ? null : new Tooltip(String.join("\n", notes)));
+    /** Selects the view model's benchmark in the table when it is shown, and scrolls to it. */
+    private void reselect(boolean scroll) {
+        BenchmarkComparison keep = viewModel.selectedProperty().get();
+        int i = keep == null ? -1 : table.getItems().indexOf(keep);
+        if (i >= 0 && table.getSelectionModel().getSelectedItem() != keep) {
+            table.getSelectionModel().clearAndSelect(i);
+            if (scroll) {
+                table.scrollTo(Math.max(0, i - 2));
+            }
+        }
+    }
+
+    private void updateShown() {
+        int all = viewModel.rows().size();
+        int shown = viewModel.visibleRows().size();
+        shownLabel.setText(shown == all ? all + " benchmarks" : shown + " of " + all + " benchmarks");
+    }
+
+    /** One collapsed pane a group of notes: its title with the count, the names inside. */
+    private void showNotes() {
+        notesBox.getChildren().clear();
+        for (NoteGroup g : viewModel.noteGroups()) {
+            ListView<String> items = new ListView<>(FXCollections.observableArrayList(g.items()));
+            items.getStyleClass().add("note-items");
+            items.setPrefHeight(Math.min(8, g.items().size()) * 24 + 4);
+            items.setMinHeight(Math.min(6, g.items().size()) * 24 + 4);
+            items.setFocusTraversable(false);
+            TitledPane pane = new TitledPane(g.title(), items);
+            pane.getStyleClass().addAll("note-group", "note-" + g.kind());
+            pane.setExpanded(false);
+            pane.setAnimated(false);
+            notesBox.getChildren().add(pane);
+        }
+        notesBox.setVisible(!notesBox.getChildren().isEmpty());
     }
 
     private static String summary(RunComparison c) {
@@ -350,11 +466,10 @@ public class RunComparisonView extends BorderPane {
             n[b.verdict().ordinal()]++;
         }
         int regressions = n[Verdict.REGRESSION.ordinal()];
-        return regressions + (regressions == 1 ? " \u25b2 regression, " : " \u25b2 regressions, ")
-                + n[Verdict.IMPROVED.ordinal()] + " \u25bc improved, " + n[Verdict.WITHIN_NOISE.ordinal()]
-                + " within noise, "
-                + n[Verdict.NO_CHANGE.ordinal()] + " ~   geomean "
-                + ReportFormat.geomean(c.report().geometricMean());
+        int improvements = n[Verdict.IMPROVED.ordinal()];
+        return regressions + (regressions == 1 ? " regression, " : " regressions, ")
+                + improvements + (improvements == 1 ? " improvement" : " improvements") + " of "
+                + c.benchmarks().size() + "   \u00b7   geomean " + ReportFormat.geomean(c.report().geometricMean());
     }
 
     private void showCurves(BenchmarkComparison b) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,21 +23,29 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 
 import dev.perfdesk.core.bench.BenchmarkRun;
 import dev.perfdesk.core.report.BenchmarkComparison;
 import dev.perfdesk.core.report.HtmlReportWriter;
 import dev.perfdesk.core.report.LatencyTarget;
 import dev.perfdesk.core.report.MarkdownReportWriter;
+import dev.perfdesk.core.report.NoteGroup;
 import dev.perfdesk.core.report.ReportWriter;
 import dev.perfdesk.core.report.RunComparison;
 import dev.perfdesk.core.stats.ComparisonOptions;
 
 /**
  * The state behind a {@link RunComparisonView}: two runs, the noise threshold and alpha in; the
- * {@link RunComparison} out. Whenever an input changes, the comparison is recomputed on the executor and replaces
- * the old one in one step on the FX thread; a result made stale by a newer input is dropped (latest wins). The
- * selected benchmark survives a recomputation when it is still compared.
+ * {@link RunComparison} out, with its rows in report order (regressions first, then improvements, then the rest),
+ * the rows whose name matches the filter, the notes grouped by kind and the package prefix every name shares.
+ * Whenever an input changes, the comparison is recomputed on the executor and replaces the old one in one step on
+ * the FX thread; a result made stale by a newer input is dropped (latest wins). The selected benchmark survives a
+ * recomputation when it is still compared.
  *
  * <pre>{@code
  * RunComparisonViewModel vm = new RunComparisonViewModel(RunComparisonViewModel.defaultExecutor());
@@ -46,6 +55,7 @@ import dev.perfdesk.core.stats.ComparisonOptions;
  */
 public final class RunComparisonViewModel {
     private final Executor executor;
+    private final Executor fxThread;
     private final AtomicLong generation = new AtomicLong();
 
     private final ReadOnlyObjectWrapper<Sides> sides = new ReadOnlyObjectWrapper<>(this, "sides");
@@ -57,6 +67,11 @@ public final class RunComparisonViewModel {
     private final ObjectProperty<BenchmarkComparison> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ObservableList<BenchmarkComparison> rows = FXCollections.observableArrayList();
+    private final FilteredList<BenchmarkComparison> visibleRows = new FilteredList<>(rows);
+    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final ObservableList<NoteGroup> noteGroups = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper namePrefix = new ReadOnlyStringWrapper(this, "namePrefix", "");
 
     /** The two runs and how reports name them. */
     private record Sides(String baselineTitle, BenchmarkRun baseline, String candidateTitle, BenchmarkRun candidate) {
@@ -64,7 +79,17 @@ public final class RunComparisonViewModel {
 
     /** @param executor where comparisons are computed; {@code Runnable::run} computes on the calling thread */
     public RunComparisonViewModel(Executor executor) {
+        this(executor, RunComparisonViewModel::onFx);
+    }
+
+    /**
+     * @param executor where comparisons are computed
+     * @param fxThread where results are applied; {@code Runnable::run} in plain unit tests without a toolkit
+     */
+    public RunComparisonViewModel(Executor executor, Executor fxThread) {
         this.executor = executor;
+        this.fxThread = fxThread;
+        filter.addListener(o -> applyFilter());
         InvalidationListener recompute = o -> recompute();
         sides.addListener(recompute);
         threshold.addListener(recompute);
@@ -108,7 +133,7 @@ public final class RunComparisonViewModel {
             }
             RunComparison done = result;
             String message = failure;
-            onFx(() -> apply(gen, done, message));
+            fxThread.execute(() -> apply(gen, done, message));
         });
     }
 
@@ -117,12 +142,16 @@ public final class RunComparisonViewModel {
             return;
         }
         BenchmarkComparison was = selected.get();
+        List<BenchmarkComparison> ordered = result == null ? List.of() : result.benchmarksInReportOrder();
+        namePrefix.set(result == null ? "" : result.commonPrefix());
+        rows.setAll(ordered);
+        noteGroups.setAll(result == null ? List.of() : result.noteGroups());
         comparison.set(result);
         BenchmarkComparison keep = null;
-        if (result != null && !result.benchmarks().isEmpty()) {
-            keep = result.benchmarks().get(0);
+        if (!ordered.isEmpty()) {
+            keep = ordered.get(0);
             if (was != null) {
-                for (BenchmarkComparison b : result.benchmarks()) {
+                for (BenchmarkComparison b : ordered) {
                     if (b.key().equals(was.key()) && b.unit().equals(was.unit())) {
                         keep = b;
                     }
@@ -132,6 +161,18 @@ public final class RunComparisonViewModel {
         selected.set(keep);
         error.set(message);
         busy.set(false);
+    }
+
+    private void applyFilter() {
+        String f = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
+        visibleRows.setPredicate(f.isEmpty() ? null : b -> b.key().toString().toLowerCase(Locale.ROOT).contains(f));
+    }
+
+    /** The benchmark's name without the shared package prefix (no mode, metric or parameters). */
+    public String shortName(BenchmarkComparison b) {
+        String n = b.baseline().name();
+        String p = namePrefix.get();
+        return !p.isEmpty() && n.startsWith(p) ? n.substring(p.length()) : n;
     }
 
     private static void onFx(Runnable r) {
@@ -188,6 +229,31 @@ public final class RunComparisonViewModel {
     /** The benchmark whose percentile curves are shown. */
     public ObjectProperty<BenchmarkComparison> selectedProperty() {
         return selected;
+    }
+
+    /** Every compared benchmark in report order: regressions (largest change first), improvements, the rest. */
+    public ObservableList<BenchmarkComparison> rows() {
+        return FXCollections.unmodifiableObservableList(rows);
+    }
+
+    /** The rows whose name or parameters contain the filter, ignoring case, in report order. */
+    public FilteredList<BenchmarkComparison> visibleRows() {
+        return visibleRows;
+    }
+
+    /** Text the shown rows' names must contain; empty shows every row. */
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    /** The notes of the comparison grouped by kind, each with its benchmarks. */
+    public ObservableList<NoteGroup> noteGroups() {
+        return FXCollections.unmodifiableObservableList(noteGroups);
+    }
+
+    /** The prefix every benchmark name shares ({@link RunComparison#commonPrefix()}); may be empty. */
+    public ReadOnlyStringProperty namePrefixProperty() {
+        return namePrefix.getReadOnlyProperty();
     }
 
     /** Whether a comparison is being computed. */

@@ -16,6 +16,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import dev.perfdesk.core.stats.Verdict;
 import dev.perfdesk.viewers.flame.FlameGraphPane;
 import dev.perfdesk.viewers.testing.Screenshots;
 
@@ -31,7 +32,7 @@ class RunComparisonScreenshotsTest {
     @Start
     void start(Stage stage) {
         view = new RunComparisonView(new RunComparisonViewModel(Runnable::run));
-        scene = new Scene(view, 1400, 860);
+        scene = new Scene(view, 1400, 900);
         scene.getStylesheets().add(FlameGraphPane.LIGHT_THEME);
         stage.setScene(scene);
         stage.show();
@@ -49,8 +50,20 @@ class RunComparisonScreenshotsTest {
     void screenshots(FxRobot robot) throws Exception {
         robot.interact(() -> view.getViewModel().setRuns("main.json (r1)", CompareTestData.baseline(),
                 "feature/streaming-parser.json (r2)", CompareTestData.candidate()));
-        robot.interact(() -> view.table().getSelectionModel().select(4));
+        robot.interact(() -> view.getViewModel().selectedProperty().set(view.getViewModel().rows().stream()
+                .filter(b -> b.key().name().startsWith("http.Server.handle")).findFirst().orElseThrow()));
+        shoot("run-comparison-small");
+        robot.interact(() -> view.getViewModel().setRuns("jmh-76-baseline.json (r11)", JmhComparisonData.baseline(),
+                "jmh-76-candidate.json (r12)", JmhComparisonData.candidate()));
+        robot.interact(() -> view.getViewModel().selectedProperty().set(view.getViewModel().rows().stream()
+                .filter(b -> b.baseline().mode().equals("sample") && b.verdict() == Verdict.IMPROVED)
+                .findFirst().orElseThrow()));
         shoot("run-comparison");
+        robot.interact(() -> view.lookupAll(".note-too-few-samples").forEach(n ->
+                ((javafx.scene.control.TitledPane) n).setExpanded(true)));
+        shoot("run-comparison-notes");
+        robot.interact(() -> view.lookupAll(".note-too-few-samples").forEach(n ->
+                ((javafx.scene.control.TitledPane) n).setExpanded(false)));
         robot.interact(() -> scene.getStylesheets().setAll(FlameGraphPane.DARK_THEME));
         shoot("run-comparison-dark");
         view.exportHtml(Screenshots.folder().resolve("run-comparison-report.html"));
