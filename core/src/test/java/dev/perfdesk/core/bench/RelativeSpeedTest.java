@@ -36,7 +36,7 @@ class RelativeSpeedTest {
     @Test
     void reproducesHyperfinesPrintedSummaryFromItsJsonMeansAndStddevs() {
         // sample-data/bench/hyperfine/hyperfine-relative.json and the summary hyperfine 1.15.0 printed
-        // (hyperfine-relative.txt): 'sleep 0.01' ran 2.30 ± 1.53 / 3.02 ± 1.51 times faster than ...
+        // (hyperfine-relative.md): 'sleep 0.01' ran 2.30 ± 1.53 / 3.02 ± 1.51 times faster than ...
         List<Benchmark> run = List.of(command("sleep 0.01", 0.014611735399999999, 0.0062199156181833685),
                 command("sleep 0.02", 0.0336790472, 0.01712510465001324),
                 command("sleep 0.03", 0.0441386046, 0.011517427442653732));
