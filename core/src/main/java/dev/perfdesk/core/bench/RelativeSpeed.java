@@ -116,7 +116,7 @@ public final class RelativeSpeed {
             }
             if (named.size() > 1) {
                 throw new IllegalArgumentException(named.size() + " benchmarks are named '" + referenceName
-                        + "': name one with its parameters and mode, such as '" + named.get(0).displayName() + "'");
+                        + "': name one with its parameters and mode, such as '" + label(named.get(0), named) + "'");
             }
             ref = named.get(0);
             if (!Double.isFinite(ref.figures().mean())) {

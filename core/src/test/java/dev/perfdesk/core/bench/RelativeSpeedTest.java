@@ -123,6 +123,7 @@ class RelativeSpeedTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> RelativeSpeed.of(List.of(small, large, shot), "sort"));
         assertTrue(e.getMessage().contains("3 benchmarks are named 'sort'"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("such as 'sort{size=10} avgt'"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> RelativeSpeed.of(List.of(small), "nope"));
     }
 
