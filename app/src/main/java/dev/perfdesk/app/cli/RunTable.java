@@ -17,12 +17,15 @@ import dev.perfdesk.core.bench.Benchmark;
 import dev.perfdesk.core.bench.BenchmarkRun;
 import dev.perfdesk.core.bench.BenchmarkStatus;
 import dev.perfdesk.core.bench.BenchmarkFigures;
+import dev.perfdesk.core.bench.RelativeSpeed;
 import dev.perfdesk.store.StoredRun;
 
 /**
  * A run's benchmark table as {@code perfdesk show rN} prints it: per benchmark its name, parameters, mode and
  * metric, then its {@link BenchmarkFigures} (the centre with its spread and what they are, the unit, n, and
- * p50/p90/p99), the same numbers the run table in the window shows.
+ * p50/p90/p99), the same numbers the run table in the window shows. Text and JSON add the run's
+ * {@link RelativeSpeed}: how much faster the reference (the fastest, or the one named) ran than each other benchmark
+ * of its metric, unit and direction, as hyperfine's summary says it.
  */
 final class RunTable {
     /** The output formats. */
@@ -66,10 +69,21 @@ final class RunTable {
     }
 
     static void print(StoredRun stored, BenchmarkRun run, Format format, PrintWriter out) {
+        print(stored, run, format, null, out);
+    }
+
+    /**
+     * Prints the table; text and JSON then give the relative speeds against {@code reference} (a benchmark's name,
+     * or null for the fastest).
+     *
+     * @throws IllegalArgumentException when no benchmark, or several, have the reference name
+     */
+    static void print(StoredRun stored, BenchmarkRun run, Format format, String reference, PrintWriter out) {
         List<Row> rows = rows(run);
+        RelativeSpeed speed = format == Format.csv ? null : RelativeSpeed.of(run.benchmarks(), reference);
         switch (format) {
             case json:
-                json(stored, run, rows, out);
+                json(stored, run, rows, speed, out);
                 break;
             case csv:
                 out.println(String.join(",", COLUMNS));
@@ -82,6 +96,7 @@ final class RunTable {
                 break;
             default:
                 text(stored, run, rows, out);
+                relativeSpeed(speed, out);
                 break;
         }
         out.flush();
@@ -136,6 +151,26 @@ final class RunTable {
         }
     }
 
+    private static void relativeSpeed(RelativeSpeed speed, PrintWriter out) {
+        if (speed.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("Relative speed (" + RelativeSpeed.BASIS + "):");
+        for (String sentence : speed.sentences()) {
+            out.println("  " + sentence);
+        }
+        List<String> skipped = speed.notComparedSummary();
+        if (!skipped.isEmpty()) {
+            out.println("  Not compared, as only benchmarks of one metric, unit and direction are ("
+                    + speed.reference().benchmark().metric() + ", " + speed.unit() + ", "
+                    + (speed.lowerIsBetter() ? "lower" : "higher") + " is better):");
+            for (String line : skipped) {
+                out.println("    " + line);
+            }
+        }
+    }
+
     private static String dash(String s) {
         return s.isEmpty() ? "-" : s;
     }
@@ -150,7 +185,8 @@ final class RunTable {
         return TerminalText.csvCell(s);
     }
 
-    private static void json(StoredRun stored, BenchmarkRun run, List<Row> rows, PrintWriter out) {
+    private static void json(StoredRun stored, BenchmarkRun run, List<Row> rows, RelativeSpeed speed,
+                             PrintWriter out) {
         try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.useDefaultPrettyPrinter();
@@ -203,11 +239,49 @@ final class RunTable {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            relativeSpeed(g, speed);
             g.writeEndObject();
             g.writeRaw('\n');
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static void relativeSpeed(JsonGenerator g, RelativeSpeed speed) throws java.io.IOException {
+        if (speed.reference() == null) {
+            g.writeNullField("relative_speed");
+            return;
+        }
+        g.writeObjectFieldStart("relative_speed");
+        g.writeStringField("basis", RelativeSpeed.BASIS);
+        g.writeStringField("reference", speed.reference().name());
+        g.writeStringField("metric", speed.reference().benchmark().metric());
+        g.writeStringField("unit", speed.unit());
+        g.writeBooleanField("lower_is_better", speed.lowerIsBetter());
+        g.writeArrayFieldStart("compared");
+        for (RelativeSpeed.Entry e : speed.entries()) {
+            g.writeStartObject();
+            g.writeStringField("benchmark", e.name());
+            g.writeStringField("relation", e.relation().name().toLowerCase(Locale.ROOT));
+            number(g, "mean", e.mean());
+            number(g, "stddev", e.stddev());
+            number(g, "ratio", e.ratio());
+            number(g, "ratio_stddev", e.ratioStddev());
+            if (e.relation() != RelativeSpeed.Relation.REFERENCE) {
+                g.writeStringField("sentence", speed.sentence(e));
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("not_compared");
+        for (RelativeSpeed.Excluded x : speed.notCompared()) {
+            g.writeStartObject();
+            g.writeStringField("benchmark", x.benchmark().key().toString());
+            g.writeStringField("reason", x.reason());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     private static void number(JsonGenerator g, String field, double v) throws java.io.IOException {

@@ -40,6 +40,11 @@ final class ShowCommand implements Callable<Integer> {
             description = "For a run: text (default), json or csv.")
     RunTable.Format format;
 
+    @Option(names = "--reference", paramLabel = "NAME",
+            description = "For a run: the benchmark the relative speeds are against (default: the fastest), by name, "
+                    + "or with its parameters and mode when the name is not unique.")
+    String reference;
+
     @Option(names = "--top", paramLabel = "N", defaultValue = "20", description = "How many functions (default 20).")
     int top;
 
@@ -77,7 +82,13 @@ final class ShowCommand implements Callable<Integer> {
                     spec.commandLine().getErr().println("no run with id " + itemId + " in " + s.path());
                     return 1;
                 }
-                RunTable.print(run, s.loadRun(itemId.number()), format, out);
+                try {
+                    RunTable.print(run, s.loadRun(itemId.number()), format, reference, out);
+                } catch (IllegalArgumentException e) {
+                    out.flush();
+                    spec.commandLine().getErr().println(e.getMessage());
+                    return 1;
+                }
                 return 0;
             }
             long id = itemId.number();

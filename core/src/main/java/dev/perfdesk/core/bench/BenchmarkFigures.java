@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import org.HdrHistogram.Histogram;
 
+import dev.perfdesk.core.stats.SampleSummary;
 import dev.perfdesk.core.stats.ScoreSummary;
 
 /**
@@ -327,6 +328,59 @@ public final class BenchmarkFigures {
             case SD -> c + " ± sd";
             case NONE -> spreadNote.isEmpty() ? c : c + " (" + spreadNote + ")";
         };
+    }
+
+    /**
+     * The mean of the measurements, for figures that need a mean rather than the centre (relative speed, as
+     * hyperfine computes it): the mean the tool reported (hyperfine, pytest-benchmark, Google Benchmark); else the
+     * tool's score when it is a mean (JMH's score is the mean of its iterations); else the mean of the raw samples;
+     * NaN when none is known.
+     *
+     * <pre>{@code
+     * hyperfineBenchmark.figures().mean();   // 0.0146, the "mean" of hyperfine's JSON, in s
+     * }</pre>
+     */
+    public double mean() {
+        for (String key : MEANS) {
+            Double v = benchmark.statistics().get(key);
+            if (v != null && Double.isFinite(v)) {
+                return v;
+            }
+        }
+        ScoreSummary score = benchmark.score();
+        if (score != null && Double.isFinite(score.score())) {
+            return score.score();
+        }
+        SampleSummary samples = benchmark.sampleSummary();
+        return samples == null ? Double.NaN : samples.mean();
+    }
+
+    /**
+     * The standard deviation of the measurements that goes with {@link #mean()}: the one the tool reported with its
+     * mean; else the one JMH's error implies ({@link ScoreSummary#stddev()}); else the sample standard deviation
+     * (n - 1) of the raw samples; NaN when none is known or there is a single measurement.
+     */
+    public double standardDeviation() {
+        boolean reportedMean = false;
+        for (String key : MEANS) {
+            Double v = benchmark.statistics().get(key);
+            reportedMean |= v != null && Double.isFinite(v);
+        }
+        if (reportedMean) {
+            for (String key : SPREADS) {
+                Double v = benchmark.statistics().get(key);
+                if (v != null && Double.isFinite(v)) {
+                    return v;
+                }
+            }
+            return Double.NaN;
+        }
+        ScoreSummary score = benchmark.score();
+        if (score != null && Double.isFinite(score.score())) {
+            return score.stddev();
+        }
+        SampleSummary samples = benchmark.sampleSummary();
+        return samples == null || samples.n() < 2 ? Double.NaN : samples.stddev();
     }
 
     /** How many measurements the figures stand for; -1 when unknown. */
