@@ -308,9 +308,10 @@ final class TrendViewSkin extends SkinBase<TrendView> {
                             + "p ≤ %s%s%s",
                     report.series().name(), report.series().metric(), report.series().size(), n, n == 1 ? "" : "s",
                     regressions, regressions == 1 ? "" : "s", open, report.options().windowLength(),
-                    TrendFormat.number(report.options().maxPValue()),
+                    dev.perfdesk.core.bench.DisplayUnits.shortNumber(report.options().maxPValue()),
                     report.options().minMagnitude() > 0
-                            ? ", min " + TrendFormat.number(report.options().minMagnitude() * 100) + "%" : "",
+                            ? ", min " + dev.perfdesk.core.bench.DisplayUnits.shortNumber(
+                                    report.options().minMagnitude() * 100) + "%" : "",
                     report.series().lowerIsBetter() ? " · lower is better" : " · higher is better"));
         }
     }
