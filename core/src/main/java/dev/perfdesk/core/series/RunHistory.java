@@ -197,8 +197,9 @@ public final class RunHistory {
 
     /**
      * The configurations a history can be split into, as {@code label=value}: each run label (label, commit, tool,
-     * an environment fact) that takes 2 to {@value #MAX_CONFIGURATIONS} values and fewer than half as many values
-     * as there are runs, so that each configuration keeps a few runs. Never the run id.
+     * an environment fact) that takes 2 to {@value #MAX_CONFIGURATIONS} values, at least two of them shared by two
+     * runs or more, so that a configuration is a trend rather than one run (a commit per run is none). Never the
+     * run id.
      */
     public static List<String> configurations(SeriesSet set) {
         List<String> out = new ArrayList<>();
@@ -208,7 +209,8 @@ public final class RunHistory {
             }
             Map<String, SeriesSet> groups = set.groupBy(attribute);
             groups.remove("");
-            if (groups.size() >= 2 && groups.size() <= MAX_CONFIGURATIONS && groups.size() < set.size() / 2) {
+            long trends = groups.values().stream().filter(g -> g.size() >= 2).count();
+            if (groups.size() >= 2 && groups.size() <= MAX_CONFIGURATIONS && trends >= 2) {
                 for (String value : groups.keySet()) {
                     out.add(attribute + "=" + value);
                 }
