@@ -76,6 +76,14 @@ final class TrendViewSkin extends SkinBase<TrendView> {
         metricLabel.setLabelFor(metricBox);
         metricBox.getStyleClass().add("trend-metric-box");
         summary.getStyleClass().add("trend-summary");
+        // A long benchmark name would cut the summary off at the window's edge: it wraps instead, whole in a tooltip.
+        summary.setWrapText(true);
+        summary.setMinWidth(0);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(summary, Priority.ALWAYS);
+        javafx.scene.control.Tooltip summaryTip = new javafx.scene.control.Tooltip();
+        summaryTip.textProperty().bind(summary.textProperty());
+        summary.setTooltip(summaryTip);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, metricLabel, metricBox, summary, spacer);
