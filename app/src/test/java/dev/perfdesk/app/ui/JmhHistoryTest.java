@@ -109,13 +109,31 @@ class JmhHistoryTest {
                 .filter(s -> s.label().equals("avgt · us/op")).findFirst().orElseThrow();
         robot.interact(() -> tab.seriesChooser().setValue(avgt));
         AppTesting.waitUntil(() -> tab.view().getViewModel().getReports().containsKey("avgt"));
+        robot.interact(() -> tab.seriesChooser().show());
         WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
         robot.interact(() -> {
             try {
-                Screenshots.write(stage.getScene(), "trend-jmh-history-series");
+                writeWithPopup(tab.seriesChooser(), "trend-jmh-history-series");
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
         });
+        robot.interact(() -> tab.seriesChooser().hide());
+    }
+
+    /** The scene with the combo box's open list drawn under it (a popup is a window of its own, not in the scene). */
+    private void writeWithPopup(javafx.scene.control.ComboBox<?> box, String name) throws Exception {
+        java.awt.image.BufferedImage scene = javafx.embed.swing.SwingFXUtils.fromFXImage(
+                stage.getScene().snapshot(null), null);
+        javafx.scene.Node list = ((javafx.scene.control.skin.ComboBoxListViewSkin<?>) box.getSkin()).getPopupContent();
+        java.awt.image.BufferedImage popup = javafx.embed.swing.SwingFXUtils.fromFXImage(list.snapshot(null, null),
+                null);
+        javafx.geometry.Bounds at = box.localToScene(box.getBoundsInLocal());
+        java.awt.Graphics2D g = scene.createGraphics();
+        g.drawImage(popup, (int) at.getMinX(), (int) at.getMaxY(), null);
+        g.dispose();
+        java.nio.file.Path out = java.nio.file.Path.of("target", "screenshots");
+        java.nio.file.Files.createDirectories(out);
+        javax.imageio.ImageIO.write(scene, "png", out.resolve(name + ".png").toFile());
     }
 }
