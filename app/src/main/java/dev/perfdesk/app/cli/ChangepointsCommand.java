@@ -64,7 +64,8 @@ final class ChangepointsCommand implements Callable<Integer> {
     StoreOption store;
 
     @Option(names = "--metric", paramLabel = "NAME",
-            description = "Analyse only this metric (repeatable). Default: every numeric column.")
+            description = "Analyse only this metric (repeatable); of a benchmark's history, the series to analyse "
+                    + "(thrpt, avgt · gc.alloc.rate.norm). Default: every numeric column.")
     List<String> metrics = new ArrayList<>();
 
     @Option(names = "--window", paramLabel = "N", defaultValue = "50",
@@ -122,6 +123,7 @@ final class ChangepointsCommand implements Callable<Integer> {
             directionOf.put(d.getKey(), direction);
         }
         SeriesSet set;
+        List<String> metricNames = metrics;
         ChangePointReviews reviews = ChangePointReviews.NONE;
         boolean storeBacked = true;
         Path file = Path.of(target);
@@ -159,9 +161,23 @@ final class ChangepointsCommand implements Callable<Integer> {
             if (matches.isEmpty()) {
                 return usage(err, "no file, stored series or benchmark named '" + target + "'");
             }
-            if (matches.size() > 1) {
-                return usage(err, "'" + target + "' names " + matches.size() + " benchmarks; give one of: "
-                        + names(matches.stream().map(m -> m.set().name()).limit(12).toList()));
+            List<String> benchmarks = matches.stream().map(RunHistory.RunSeries::benchmark).distinct().toList();
+            if (benchmarks.size() > 1) {
+                return usage(err, "'" + target + "' names " + benchmarks.size() + " benchmarks; give one of: "
+                        + names(benchmarks.stream().limit(12).toList()));
+            }
+            List<RunHistory.RunSeries> ofBenchmark = matches;
+            if (matches.size() > 1 && !metrics.isEmpty()) {
+                matches = matches.stream().filter(m -> metrics.contains(m.metric()) || metrics.contains(m.label()))
+                        .toList();
+                if (matches.size() == 1) {
+                    metricNames = List.of(matches.get(0).metric());
+                }
+            }
+            if (matches.size() != 1) {
+                return usage(err, "'" + benchmarks.get(0) + "' has " + ofBenchmark.size() + " series (one per mode, "
+                        + "metric and unit); choose one with --metric: " + names(ofBenchmark.stream()
+                        .map(RunHistory.RunSeries::metric).toList()));
             }
             set = matches.get(0).set();
             for (Map.Entry<String, Direction> d : matches.get(0).directions().entrySet()) {
@@ -178,15 +194,15 @@ final class ChangepointsCommand implements Callable<Integer> {
             }
             set = set.filter(w.getKey(), w.getValue());
         }
-        List<String> unknown = new ArrayList<>(metrics);
+        List<String> unknown = new ArrayList<>(metricNames);
         unknown.addAll(directionOf.keySet());
         unknown.removeAll(set.metricNames());
         if (!unknown.isEmpty()) {
             return usage(err, "no metric '" + unknown.get(0) + "' in " + set.name() + "; its metrics are "
                     + names(set.metricNames()));
         }
-        if (!metrics.isEmpty()) {
-            set = set.withMetrics(metrics.stream().distinct().toList());
+        if (!metricNames.isEmpty()) {
+            set = set.withMetrics(metricNames.stream().distinct().toList());
         }
         List<ChangePointReport> reports = SeriesAnalysis.analyze(set, options, directionOf);
         int regressions = 0;

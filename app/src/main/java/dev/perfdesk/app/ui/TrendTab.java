@@ -17,9 +17,12 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
+import dev.perfdesk.core.bench.DisplayUnits;
+import dev.perfdesk.core.changepoint.ChangePoint;
 import dev.perfdesk.core.changepoint.Direction;
 import dev.perfdesk.core.series.ChangePointReview;
 import dev.perfdesk.core.series.RunHistory;
+import dev.perfdesk.core.series.SeriesChangePoint;
 import dev.perfdesk.core.series.SeriesPoint;
 import dev.perfdesk.core.series.SeriesSet;
 import dev.perfdesk.store.Store;
@@ -38,7 +41,7 @@ public final class TrendTab extends Tab {
      * What a trend tab shows.
      *
      * @param seriesId  a stored series set's id, or -1
-     * @param benchmark a benchmark's series name across stored runs (as RunHistory names it), or null
+     * @param benchmark a benchmark across stored runs, as {@link RunHistory#seriesName} names it, or null
      */
     public record Source(long seriesId, String benchmark) {
         public static Source series(long id) {
@@ -78,30 +81,39 @@ public final class TrendTab extends Tab {
                     for (StoredRun r : store.listRuns()) {
                         runs.add(new RunHistory.IdentifiedRun("r" + r.id(), store.loadRun(r.id()), r.importedAt()));
                     }
-                    RunHistory.RunSeries found = RunHistory.of(runs).stream()
-                            .filter(s -> s.set().name().equals(source.benchmark())).findFirst()
-                            .orElseThrow(() -> new IllegalStateException("no stored run has the benchmark "
-                                    + source.benchmark()));
-                    return new Object[] {found.set(), found.directions(), store.reviews()};
+                    List<RunHistory.RunSeries> found = RunHistory.ofBenchmark(RunHistory.of(runs),
+                            source.benchmark());
+                    if (found.isEmpty()) {
+                        throw new IllegalStateException("no stored run has the benchmark " + source.benchmark());
+                    }
+                    return new Object[] {found, store.reviews()};
                 }
                 SeriesSet set = store.loadSeries(source.seriesId());
-                return new Object[] {set, dev.perfdesk.core.series.SeriesAnalysis.guessDirections(set),
-                        store.reviews()};
+                Map<String, Direction> directions = dev.perfdesk.core.series.SeriesAnalysis.guessDirections(set);
+                return new Object[] {set, directions, store.reviews()};
             }
         };
         task.setOnSucceeded(e -> {
             Object[] r = task.getValue();
+            if (r[0] instanceof List) {
+                @SuppressWarnings("unchecked")
+                List<RunHistory.RunSeries> found = (List<RunHistory.RunSeries>) r[0];
+                view.setReviews((dev.perfdesk.core.series.ChangePointReviews) r[1]);
+                seriesList = found;
+                setContent(withSeriesChooser(found));
+                return;
+            }
             SeriesSet set = (SeriesSet) r[0];
             @SuppressWarnings("unchecked")
             Map<String, Direction> directions = (Map<String, Direction>) r[1];
-            if (source.benchmark() == null) {
-                setText(set.name());
-            }
+            setText(set.name());
             setTooltip(new Tooltip(set.name() + "\n" + set.size() + " runs · " + String.join(", ", set.metricNames())));
             view.getViewModel().setDirections(directions);
             view.setReviews((dev.perfdesk.core.series.ChangePointReviews) r[2]);
             view.setSeriesSet(set);
-            setContent(withConfigurations(set));
+            javafx.scene.layout.BorderPane pane = new javafx.scene.layout.BorderPane(view);
+            pane.setTop(bar(null, configurations(set)));
+            setContent(pane);
         });
         task.setOnFailed(e -> {
             Label error = new Label("Could not open this history: " + LibraryViewModel.describe(task.getException()));
@@ -115,23 +127,57 @@ public final class TrendTab extends Tab {
     }
 
     /**
-     * The trend, with a chooser of configurations when the runs carry a label with a few distinct values (branch,
-     * machine, JDK, label): choosing one analyses only the runs of that configuration.
+     * A benchmark's history: a chooser of its series (one per mode, metric and unit: {@code thrpt · ops/us},
+     * {@code avgt · gc.alloc.rate.norm · B/op}) above the trend of the chosen one, with its configurations.
      */
-    private javafx.scene.Node withConfigurations(SeriesSet set) {
+    private javafx.scene.Node withSeriesChooser(List<RunHistory.RunSeries> found) {
+        javafx.scene.layout.BorderPane pane = new javafx.scene.layout.BorderPane(view);
+        javafx.scene.control.ComboBox<RunHistory.RunSeries> chooser = new javafx.scene.control.ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList(found));
+        chooser.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(RunHistory.RunSeries s) {
+                return s == null ? "" : s.label() + "  (" + s.set().size() + (s.set().size() == 1 ? " run)" : " runs)");
+            }
+
+            @Override
+            public RunHistory.RunSeries fromString(String text) {
+                return null;
+            }
+        });
+        chooser.getStyleClass().add("trend-series-box");
+        chooser.setTooltip(new Tooltip("Each mode, metric and unit of the benchmark is its own series"));
+        chooser.valueProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                show(now, pane, chooser);
+            }
+        });
+        seriesChooser = chooser;
+        chooser.setValue(found.get(0));
+        return pane;
+    }
+
+    private void show(RunHistory.RunSeries series, javafx.scene.layout.BorderPane pane,
+                      javafx.scene.control.ComboBox<RunHistory.RunSeries> chooser) {
+        SeriesSet set = series.set();
+        setTooltip(new Tooltip(series.benchmark() + "\n" + seriesList.size() + " series · " + set.size()
+                + " runs of " + series.label()));
+        view.getViewModel().setDirections(series.directions());
+        view.setSeriesSet(set);
+        pane.setTop(bar(chooser, configurations(set)));
+    }
+
+    /**
+     * The chooser of configurations when the runs carry labels with a few distinct values (branch, machine, JDK,
+     * label; never the run id): choosing one analyses only the runs of that configuration. Null when there are none.
+     */
+    private javafx.scene.control.ComboBox<String> configurations(SeriesSet set) {
         List<String> choices = new ArrayList<>();
         choices.add(ALL_RUNS);
-        for (String attribute : set.attributeNames()) {
-            Map<String, SeriesSet> groups = set.groupBy(attribute);
-            groups.remove("");
-            if (groups.size() >= 2 && groups.size() <= 12 && groups.size() < set.size() / 2) {
-                for (String value : groups.keySet()) {
-                    choices.add(attribute + "=" + value);
-                }
-            }
-        }
+        choices.addAll(RunHistory.configurations(set));
         if (choices.size() == 1) {
-            return view;
+            configurationChooser = null;
+            return null;
         }
         javafx.scene.control.ComboBox<String> configuration = new javafx.scene.control.ComboBox<>(
                 javafx.collections.FXCollections.observableArrayList(choices));
@@ -146,20 +192,38 @@ public final class TrendTab extends Tab {
             }
         });
         configurationChooser = configuration;
-        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(8, new Label("Configuration"), configuration);
+        return configuration;
+    }
+
+    private static javafx.scene.Node bar(javafx.scene.Node seriesChooser, javafx.scene.Node configurationChooser) {
+        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(8);
+        if (seriesChooser != null) {
+            bar.getChildren().addAll(new Label("Series"), seriesChooser);
+        }
+        if (configurationChooser != null) {
+            bar.getChildren().addAll(new Label("Configuration"), configurationChooser);
+        }
+        if (bar.getChildren().isEmpty()) {
+            return null;
+        }
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
-        javafx.scene.layout.BorderPane pane = new javafx.scene.layout.BorderPane(view);
-        pane.setTop(bar);
-        return pane;
+        return bar;
     }
 
     private static final String ALL_RUNS = "all runs";
     private javafx.scene.control.ComboBox<String> configurationChooser;
+    private javafx.scene.control.ComboBox<RunHistory.RunSeries> seriesChooser;
+    private List<RunHistory.RunSeries> seriesList = List.of();
 
     /** The configuration chooser, or null when the runs have no configuration labels; for tests. */
     javafx.scene.control.ComboBox<String> configurationChooser() {
         return configurationChooser;
+    }
+
+    /** The chooser of a benchmark's series, or null for a stored series set; for tests. */
+    javafx.scene.control.ComboBox<RunHistory.RunSeries> seriesChooser() {
+        return seriesChooser;
     }
 
     /** What the tab shows. */
@@ -185,38 +249,69 @@ public final class TrendTab extends Tab {
     /** The two runs of a CSV table around a change point, side by side: labels and every metric. */
     private void showRowComparison(ChangePointEvent e) {
         SeriesSet set = view.getViewModel().getSeriesSet();
-        int after = e.changePoint().index();
-        int before = after - 1;
         GridPane grid = new GridPane();
         grid.setHgap(14);
         grid.setVgap(4);
         grid.setPadding(new Insets(8));
         int row = 0;
-        grid.addRow(row++, bold(""), bold("run before"), bold("run after"), bold("change"));
-        grid.addRow(row++, new Label("time"), new Label(TrendFormatter.time(set.time(before))),
-                new Label(TrendFormatter.time(set.time(after))), new Label(""));
-        for (String a : set.attributeNames()) {
-            grid.addRow(row++, new Label(a), new Label(orDash(set.attribute(a, before))),
-                    new Label(orDash(set.attribute(a, after))), new Label(""));
+        for (String[] cells : comparisonRows(set, e.changePoint())) {
+            if (row == 0) {
+                grid.addRow(row++, bold(cells[0]), bold(cells[1]), bold(cells[2]), bold(cells[3]));
+            } else {
+                grid.addRow(row++, new Label(cells[0]), new Label(cells[1]), new Label(cells[2]),
+                        new Label(cells[3]));
+            }
         }
-        for (String m : set.metricNames()) {
-            double x = set.values(m)[before];
-            double y = set.values(m)[after];
-            String unit = set.unit(m) == null ? "" : " " + set.unit(m);
-            grid.addRow(row++, new Label(m), new Label(num(x) + unit), new Label(num(y) + unit),
-                    new Label(Double.isNaN(x) || Double.isNaN(y) || x == 0 ? "" :
-                            String.format(Locale.ROOT, "%+.1f%%", (y - x) / Math.abs(x) * 100)));
-        }
-        SeriesPoint p = e.after();
         Alert alert = new Alert(Alert.AlertType.INFORMATION);
         alert.setTitle("Runs around the change point");
-        alert.setHeaderText(String.format(Locale.ROOT, "%s: %+.1f%% at run %d%s", e.changePoint().metric(),
-                e.changePoint().changePercent(), after, p == null || p.label() == null ? "" : " (" + p.label() + ")"));
+        alert.setHeaderText(comparisonHeader(e.changePoint()));
         alert.getDialogPane().setContent(grid);
         if (getTabPane() != null && getTabPane().getScene() != null) {
             alert.initOwner(getTabPane().getScene().getWindow());
         }
         alert.show();
+    }
+
+    /**
+     * The header of the runs-around dialog: the metric and its change as the change points' table prints it
+     * ({@link ChangePoint#changePercent()}, written by {@link DisplayUnits#percent}).
+     */
+    static String comparisonHeader(SeriesChangePoint cp) {
+        SeriesPoint p = cp.after();
+        return cp.metric() + ": " + DisplayUnits.percent(cp.changePercent()) + " at run " + cp.index()
+                + (p == null || p.label().isEmpty() ? "" : " (" + p.label() + ")");
+    }
+
+    /**
+     * The rows of the runs-around dialog: a header, the time and labels of both runs, the change point's metric
+     * as the means of the segments on either side (the change the table shows), and each metric of the two runs.
+     * Numbers by {@link DisplayUnits#number}, changes by {@link ChangePoint#percentChange}.
+     */
+    static List<String[]> comparisonRows(SeriesSet set, SeriesChangePoint cp) {
+        int after = cp.index();
+        int before = after - 1;
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"", "run before", "run after", "change"});
+        rows.add(new String[] {"time", TrendFormatter.time(set.time(before)), TrendFormatter.time(set.time(after)),
+            ""});
+        for (String a : set.attributeNames()) {
+            rows.add(new String[] {a, orDash(set.attribute(a, before)), orDash(set.attribute(a, after)), ""});
+        }
+        String cpUnit = unitSuffix(set.unit(cp.metric()));
+        rows.add(new String[] {cp.metric() + " (segment mean)", num(cp.meanBefore()) + cpUnit,
+            num(cp.meanAfter()) + cpUnit, DisplayUnits.percent(cp.changePercent())});
+        for (String m : set.metricNames()) {
+            double x = set.values(m)[before];
+            double y = set.values(m)[after];
+            String unit = unitSuffix(set.unit(m));
+            rows.add(new String[] {m, num(x) + unit, num(y) + unit,
+                DisplayUnits.percent(ChangePoint.percentChange(x, y))});
+        }
+        return rows;
+    }
+
+    private static String unitSuffix(String unit) {
+        return unit == null || unit.isEmpty() ? "" : " " + DisplayUnits.label(unit);
     }
 
     private static Label bold(String text) {
@@ -230,7 +325,7 @@ public final class TrendTab extends Tab {
     }
 
     private static String num(double v) {
-        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.4g", v);
+        return Double.isNaN(v) ? "–" : DisplayUnits.number(v);
     }
 
     /** Times for people, in the local zone. */

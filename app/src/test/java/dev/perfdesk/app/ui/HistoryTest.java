@@ -104,6 +104,21 @@ class HistoryTest {
         assertEquals(20, step.index(), "the slowdown starts with the 21st run");
         shot(robot, "trend-run-history");
 
+        // The runs-around dialog prints the change as the change points' table does, in DisplayUnits' numbers.
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<SeriesChangePoint> table = (javafx.scene.control.TableView<SeriesChangePoint>)
+                trend.view().lookup(".table-view");
+        javafx.scene.control.TableColumn<SeriesChangePoint, ?> change = table.getColumns().stream()
+                .filter(c -> c.getText().equals("Change")).findFirst().orElseThrow();
+        String tableChange = String.valueOf(change.getCellData(step));
+        List<String[]> rows = TrendTab.comparisonRows(trend.view().getViewModel().getSeriesSet(), step);
+        String[] mean = rows.stream().filter(r -> r[0].endsWith("(segment mean)")).findFirst().orElseThrow();
+        assertEquals(tableChange, mean[3]);
+        assertTrue(TrendTab.comparisonHeader(step).contains(": " + tableChange + " at run 20"),
+                TrendTab.comparisonHeader(step));
+        assertTrue(rows.stream().flatMap(java.util.Arrays::stream).noneMatch(c -> c.matches(".*\\de[+-]\\d.*")),
+                "no 1.253e+04 in the dialog");
+
         robot.interact(() -> trend.view().setReasonPrompt((cp, status, owner) -> Optional.of("new JSON encoder")));
         robot.interact(() -> {
             try {

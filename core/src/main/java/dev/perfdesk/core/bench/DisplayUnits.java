@@ -121,6 +121,11 @@ public final class DisplayUnits {
         return Math.abs(v) >= 1e7 ? String.format(Locale.ROOT, "%.3e", v) : s;
     }
 
+    /** A signed change in percent with one decimal, {@code -10.4%}, {@code +3.0%}; empty for NaN. */
+    public static String percent(double p) {
+        return Double.isNaN(p) ? "" : String.format(Locale.ROOT, "%+.1f%%", p);
+    }
+
     /** {@code µs} for {@code us}, as a chart label reads better; other units as they are. */
     public static String label(String unit) {
         if (unit == null) {

@@ -22,7 +22,22 @@ public record ChangePoint(int index, double time, double meanBefore, double stdd
 
     /** The change in percent: -11.6 for a fall of 11.6%. */
     public double changePercent() {
-        return forwardChange() * 100;
+        return percentChange(meanBefore, meanAfter);
+    }
+
+    /**
+     * The one rule for a change in percent from {@code before} to {@code after}, as the change points' tables and
+     * dialogs print it: {@code (after / before - 1) * 100}; 0 when {@code before} is 0, NaN when either is NaN.
+     *
+     * <pre>{@code
+     * ChangePoint.percentChange(12534, 11224);   // -10.45...
+     * }</pre>
+     */
+    public static double percentChange(double before, double after) {
+        if (Double.isNaN(before) || Double.isNaN(after)) {
+            return Double.NaN;
+        }
+        return before == 0 ? 0 : (after / before - 1) * 100;
     }
 
     /** max(|after/before - 1|, |before/after - 1|), the measure the minimum magnitude is compared with. */

@@ -19,8 +19,8 @@ final class ReasonDialog implements ReasonPrompt {
         TextInputDialog dialog = new TextInputDialog();
         dialog.initOwner(owner);
         dialog.setTitle(verb + " change point");
-        dialog.setHeaderText(String.format(Locale.ROOT, "%s the %s of %+.1f%% in %s at %s?", verb,
-                cp.regression() ? "regression" : "improvement", cp.changePercent(), cp.metric(),
+        dialog.setHeaderText(String.format(Locale.ROOT, "%s the %s of %s in %s at %s?", verb,
+                cp.regression() ? "regression" : "improvement", TrendFormat.percent(cp.changePercent()), cp.metric(),
                 cp.after().label().isEmpty() ? "run " + cp.index() : cp.after().label()));
         dialog.setContentText("Reason:");
         dialog.getEditor().setPromptText(status == ReviewStatus.DISMISSED ? "e.g. noisy machine, not a real change"

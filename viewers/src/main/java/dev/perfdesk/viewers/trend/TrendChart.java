@@ -36,6 +36,7 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
+import dev.perfdesk.core.bench.DisplayUnits;
 import dev.perfdesk.core.series.ChangePointReport;
 import dev.perfdesk.core.series.ChangePointReview;
 import dev.perfdesk.core.series.ReviewStatus;
@@ -233,7 +234,8 @@ final class TrendChart {
             means.addSeries(mean);
         }
         runs.addSeries(line);
-        valueAxis.setLabel(series.unit().isEmpty() ? series.metric() : series.metric() + " (" + series.unit() + ")");
+        valueAxis.setLabel(series.unit().isEmpty() ? series.metric()
+                : series.metric() + " (" + DisplayUnits.label(series.unit()) + ")");
         List<SeriesChangePoint> cps = report.changePoints();
         for (int k = 0; k < cps.size(); k++) {
             ValueMarker marker = new ValueMarker(cps.get(k).time());
@@ -386,7 +388,7 @@ final class TrendChart {
         StringBuilder sb = new StringBuilder();
         sb.append(series.metric()).append(" = ").append(TrendFormat.number(run.value()));
         if (!series.unit().isEmpty()) {
-            sb.append(' ').append(series.unit());
+            sb.append(' ').append(DisplayUnits.label(series.unit()));
         }
         sb.append('\n').append(TrendFormat.fullTime(run.time(), zone));
         sb.append(String.format(Locale.ROOT, "%nindex %d of %d runs", item, series.size()));

@@ -1,13 +1,12 @@
 package dev.perfdesk.viewers.trend;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.perfdesk.core.bench.DisplayUnits;
 import dev.perfdesk.core.series.SeriesPoint;
 
 /** How the trend view writes numbers, times and runs. */
@@ -19,24 +18,18 @@ final class TrendFormat {
     private TrendFormat() {
     }
 
-    /** Five significant digits, plain, no trailing zeros: 148890, 10.482, 0.071239. */
+    /** A value as every benchmark view writes it ({@link DisplayUnits#number}); "-" for NaN. */
     static String number(double v) {
-        if (!Double.isFinite(v)) {
-            return v != v ? "-" : String.valueOf(v);
-        }
-        if (v == 0) {
-            return "0";
-        }
-        BigDecimal d = new BigDecimal(v).round(new MathContext(5)).stripTrailingZeros();
-        return Math.abs(v) >= 1e-4 && Math.abs(v) < 1e15 ? d.toPlainString() : d.toString();
+        return Double.isNaN(v) ? "-" : DisplayUnits.number(v);
     }
 
     static String meanAndDeviation(double mean, double sd) {
         return number(mean) + " ± " + number(sd);
     }
 
+    /** A change in percent ({@link DisplayUnits#percent}). */
     static String percent(double p) {
-        return String.format(Locale.ROOT, "%+.1f%%", p);
+        return DisplayUnits.percent(p);
     }
 
     static String pValue(double p) {

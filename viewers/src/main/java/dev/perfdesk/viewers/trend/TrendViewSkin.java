@@ -76,6 +76,14 @@ final class TrendViewSkin extends SkinBase<TrendView> {
         metricLabel.setLabelFor(metricBox);
         metricBox.getStyleClass().add("trend-metric-box");
         summary.getStyleClass().add("trend-summary");
+        // A long benchmark name would cut the summary off at the window's edge: it wraps instead, whole in a tooltip.
+        summary.setWrapText(true);
+        summary.setMinWidth(0);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(summary, Priority.ALWAYS);
+        javafx.scene.control.Tooltip summaryTip = new javafx.scene.control.Tooltip();
+        summaryTip.textProperty().bind(summary.textProperty());
+        summary.setTooltip(summaryTip);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, metricLabel, metricBox, summary, spacer);
@@ -308,9 +316,10 @@ final class TrendViewSkin extends SkinBase<TrendView> {
                             + "p ≤ %s%s%s",
                     report.series().name(), report.series().metric(), report.series().size(), n, n == 1 ? "" : "s",
                     regressions, regressions == 1 ? "" : "s", open, report.options().windowLength(),
-                    TrendFormat.number(report.options().maxPValue()),
+                    dev.perfdesk.core.bench.DisplayUnits.shortNumber(report.options().maxPValue()),
                     report.options().minMagnitude() > 0
-                            ? ", min " + TrendFormat.number(report.options().minMagnitude() * 100) + "%" : "",
+                            ? ", min " + dev.perfdesk.core.bench.DisplayUnits.shortNumber(
+                                    report.options().minMagnitude() * 100) + "%" : "",
                     report.series().lowerIsBetter() ? " · lower is better" : " · higher is better"));
         }
     }

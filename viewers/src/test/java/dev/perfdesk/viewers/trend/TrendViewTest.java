@@ -224,7 +224,7 @@ class TrendViewTest {
     void hoverTooltipShowsTheRunsValueAndLabels(FxRobot robot) throws Exception {
         show(robot, TrendData.horreum());
         String tip = skin().chart().tooltipOfRun(13);
-        assertTrue(tip.startsWith("kpi = 208.28\n"), tip);
+        assertTrue(tip.startsWith("kpi = 208.280\n"), tip); // DisplayUnits.number, as every benchmark view
         assertTrue(tip.contains("datasetid: 1535410"), tip);
         assertTrue(tip.contains("index 13 of 53 runs"), tip);
 
