@@ -46,7 +46,10 @@ public final class HtmlReportWriter implements ReportWriter {
             "th { background: #f6f8fa; font-weight: 600; }",
             "td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }",
             "td.name { overflow-wrap: break-word; min-width: 12em; max-width: 420px; }",
-            "td.verdict-cell { white-space: nowrap; }",
+            "td.verdict-cell, td.test { white-space: nowrap; }",
+            "tr.geomean td:first-child { white-space: nowrap; }",
+            "details.notes { margin: 4px 0; } details.notes ul { margin: 4px 0 8px; columns: 2 24em; }",
+            "details.notes li { overflow-wrap: anywhere; } .count { color: #57606a; font-weight: 400; }",
             "tr.regression td.verdict-cell { color: #cf222e; font-weight: 600; }",
             "tr.improved td.verdict-cell { color: #1a7f37; font-weight: 600; }",
             "tr.noise td.verdict-cell { color: #9a6700; }",
@@ -209,15 +212,15 @@ public final class HtmlReportWriter implements ReportWriter {
             num(sb, ReportFormat.change(k.change()));
             num(sb, ReportFormat.pValue(k.pValue()));
             num(sb, ReportContent.counts(k));
-            sb.append("<td title=\"").append(esc(k.test().label())).append("\">")
+            sb.append("<td class=\"test\" title=\"").append(esc(k.test().label())).append("\">")
                     .append(ReportFormat.shortTest(k.test()))
                     .append("</td><td class=\"verdict-cell\">")
                     .append(esc(ReportFormat.verdictSymbol(k.verdict()))).append("</td></tr>\n");
         }
         if (geomeans) {
             for (UnitGeomean g : c.geomeans()) {
-                sb.append("<tr class=\"geomean\"><td>geomean").append(c.geomeans().size() == 1 ? ""
-                        : " (" + esc(g.label()) + ")").append("</td><td></td><td></td>");
+                sb.append("<tr class=\"geomean\"><td colspan=\"3\">geomean").append(c.geomeans().size() == 1 ? ""
+                        : " (" + esc(g.label()) + ")").append("</td>");
                 num(sb, ReportFormat.geomean(g.ratio()));
                 sb.append("<td></td><td></td><td></td><td></td></tr>\n");
             }

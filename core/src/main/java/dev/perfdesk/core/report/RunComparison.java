@@ -222,18 +222,21 @@ public final class RunComparison {
     }
 
     /**
-     * The geometric mean of candidate / baseline over {@link #primary()}, one per unit and direction, in the order
-     * the units first appear.
+     * The geometric mean of candidate / baseline over {@link #primary()}, one per unit and direction (plain times in
+     * different units count as one unit, {@code time}), in the order the units first appear.
      */
     public List<UnitGeomean> geomeans() {
         Map<String, List<BenchmarkComparison>> groups = new LinkedHashMap<>();
         for (BenchmarkComparison b : primary()) {
-            groups.computeIfAbsent(b.unit() + '\u0000' + b.lowerIsBetter(), k -> new ArrayList<>()).add(b);
+            // ratios are free of units, so times in ns and in s share one mean, as compare.py's does
+            String dimension = BenchUnits.isTime(b.unit()) ? "time" : b.unit();
+            groups.computeIfAbsent(dimension + '\u0000' + b.lowerIsBetter(), k -> new ArrayList<>()).add(b);
         }
         List<UnitGeomean> out = new ArrayList<>();
         for (List<BenchmarkComparison> g : groups.values()) {
             double r = BenchmarkStatistics.geometricMean(g.stream().mapToDouble(b -> b.comparison().ratio()).toArray());
-            out.add(new UnitGeomean(g.get(0).unit(), g.get(0).lowerIsBetter(), g.size(), r));
+            boolean oneUnit = g.stream().map(BenchmarkComparison::unit).distinct().count() == 1;
+            out.add(new UnitGeomean(oneUnit ? g.get(0).unit() : "time", g.get(0).lowerIsBetter(), g.size(), r));
         }
         return out;
     }
