@@ -75,6 +75,11 @@ final class CompareCommand implements Callable<Integer> {
             description = "Significance level of the two-sided tests (default 0.05).")
     String alpha;
 
+    @Option(names = "--all-metrics",
+            description = "Count secondary metrics (JMH's gc.* and the like) in the verdict and the geometric means; "
+                    + "by default only primary metrics count and secondary ones are listed apart.")
+    boolean allMetrics;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text (default), md, json or html.")
     String format;
@@ -119,7 +124,7 @@ final class CompareCommand implements Callable<Integer> {
         try {
             ReportWriter writer = writer();
             ComparisonOptions options = ComparisonOptions.DEFAULTS.withNoiseThreshold(parseThreshold(threshold))
-                    .withAlpha(parseAlpha(alpha));
+                    .withAlpha(parseAlpha(alpha)).withAllMetrics(allMetrics);
             List<LatencyTarget> parsedTargets = new ArrayList<>();
             for (String t : targets) {
                 parsedTargets.add(parse(t));

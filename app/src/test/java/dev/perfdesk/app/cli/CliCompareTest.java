@@ -52,6 +52,19 @@ class CliCompareTest {
     }
 
     @Test
+    void allMetricsCountsSecondaryJmhMetricsOnlyWhenAsked() throws Exception {
+        Path jmh = CliBenchTest.sample("jmh", "jmh-percentile.json");
+        CliRunner.Result primary = CliRunner.run("compare", "--db", db, jmh.toString(), jmh.toString());
+        assertEquals(0, primary.exitCode(), primary.err());
+        assertTrue(primary.out().contains(": 16 primary metrics compared"), primary.out());
+        assertTrue(primary.out().contains("Secondary metrics (not counted"), primary.out());
+        CliRunner.Result all = CliRunner.run("compare", "--db", db, "r1", "r1", "--all-metrics");
+        assertEquals(0, all.exitCode(), all.err());
+        assertTrue(all.out().contains(" benchmarks compared"), all.out());
+        assertTrue(!all.out().contains("Secondary metrics"), all.out());
+    }
+
+    @Test
     void aRunComparedWithItselfIsNoChangeEverywhereAndExitsZero() throws Exception {
         CliRunner.run("import", "--db", db, CliBenchTest.sample("hyperfine", "hyperfine-sleep.json").toString());
         CliRunner.Result r = CliRunner.run("compare", "--db", db, "r1", "r1");

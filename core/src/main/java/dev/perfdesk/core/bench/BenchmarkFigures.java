@@ -396,19 +396,24 @@ public final class BenchmarkFigures {
     /**
      * Whether the benchmark has a latency distribution worth percentiles and a percentile chart: a histogram, or at
      * least {@value #MIN_DISTRIBUTION_SAMPLES} raw samples of single measurements (not iteration averages or
-     * throughputs: JMH's {@code thrpt} and {@code avgt} iterations are averages), or percentiles the tool reported;
-     * and values that are times.
+     * throughputs: JMH's {@code thrpt} and {@code avgt} iterations are averages), or, without raw samples,
+     * percentiles the tool reported; and values that are times.
      */
     public boolean hasLatencyDistribution() {
         if (!BenchUnits.isTime(unit()) || !lowerIsBetter()) {
             return false;
         }
-        if (distribution != null || source == Source.REPORTED) {
+        if (distribution != null) {
             return true;
         }
-        String mode = benchmark.mode();
-        boolean averages = mode.equals("thrpt") || mode.equals("avgt");
-        return !averages && sorted.length >= MIN_DISTRIBUTION_SAMPLES;
+        if (sorted.length > 0) {
+            // raw samples decide, even where the tool also reported percentiles of them (JMH does for every
+            // metric, gc.time and three single-shot iterations included)
+            String mode = benchmark.mode();
+            boolean averages = mode.equals("thrpt") || mode.equals("avgt");
+            return !averages && sorted.length >= MIN_DISTRIBUTION_SAMPLES;
+        }
+        return source == Source.REPORTED;
     }
 
     /** The value at {@code percentile} (0..100), by the rules in the class comment; NaN when not known. */

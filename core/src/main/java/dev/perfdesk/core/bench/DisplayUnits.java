@@ -103,7 +103,8 @@ public final class DisplayUnits {
             return String.format(Locale.ROOT, "%,.0f", v);
         }
         if (a != 0 && a < 1e-3) {
-            return String.format(Locale.ROOT, "%.4g", v);
+            // four significant digits in plain notation: %.4g would switch to an exponent below 1e-4
+            return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).toPlainString();
         }
         return String.format(Locale.ROOT, "%.3f", v);
     }

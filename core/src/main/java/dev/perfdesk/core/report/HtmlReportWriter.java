@@ -46,7 +46,10 @@ public final class HtmlReportWriter implements ReportWriter {
             "th { background: #f6f8fa; font-weight: 600; }",
             "td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }",
             "td.name { overflow-wrap: break-word; min-width: 12em; max-width: 420px; }",
-            "td.verdict-cell { white-space: nowrap; }",
+            "td.verdict-cell, td.test { white-space: nowrap; }",
+            "tr.geomean td:first-child { white-space: nowrap; }",
+            "details.notes { margin: 4px 0; } details.notes ul { margin: 4px 0 8px; columns: 2 24em; }",
+            "details.notes li { overflow-wrap: anywhere; } .count { color: #57606a; font-weight: 400; }",
             "tr.regression td.verdict-cell { color: #cf222e; font-weight: 600; }",
             "tr.improved td.verdict-cell { color: #1a7f37; font-weight: 600; }",
             "tr.noise td.verdict-cell { color: #9a6700; }",
@@ -96,33 +99,20 @@ public final class HtmlReportWriter implements ReportWriter {
         if (c.benchmarks().isEmpty()) {
             sb.append("<p class=\"note\">No benchmark could be compared.</p>\n");
         } else {
-            sb.append("<table class=\"data\">\n<tr><th>Benchmark</th><th class=\"num\">Baseline</th>"
-                    + "<th class=\"num\">Candidate</th><th class=\"num\">Change</th><th class=\"num\">p</th>"
-                    + "<th class=\"num\">n</th><th>Test</th><th>Verdict</th></tr>\n");
-            for (BenchmarkComparison b : c.benchmarksInReportOrder()) {
-                Comparison k = b.comparison();
-                String unit = ReportContent.displayUnit(b);
-                sb.append("<tr class=\"").append(SvgCharts.verdictClass(k.verdict())).append("\"><td class=\"name\">")
-                        .append(esc(b.key().toString())).append("</td>");
-                num(sb, estimate(k.baseline(), b.unit(), unit));
-                num(sb, estimate(k.candidate(), b.unit(), unit));
-                num(sb, ReportFormat.change(k.change()));
-                num(sb, ReportFormat.pValue(k.pValue()));
-                num(sb, ReportContent.counts(k));
-                sb.append("<td title=\"").append(esc(k.test().label())).append("\">")
-                        .append(ReportFormat.shortTest(k.test()))
-                        .append("</td><td class=\"verdict-cell\">")
-                        .append(esc(ReportFormat.verdictSymbol(k.verdict()))).append("</td></tr>\n");
-            }
-            sb.append("<tr class=\"geomean\"><td>geomean</td><td></td><td></td>");
-            num(sb, ReportFormat.geomean(c.report().geometricMean()));
-            sb.append("<td></td><td></td><td></td><td></td></tr>\n</table>\n");
-            sb.append("<figure>").append(SvgCharts.changes(c.benchmarksInReportOrder(), c.options().noiseThreshold()))
+            benchmarkTable(sb, c, "Benchmark", c.primaryInReportOrder(), true);
+            sb.append("<figure>").append(SvgCharts.changes(c.primaryInReportOrder(), c.options().noiseThreshold(),
+                    c::shortName))
                     .append("<figcaption class=\"note\">Change of each benchmark's centre, coloured by verdict: red "
                             + "regression, green improvement, amber within noise, grey no significant change. "
                             + "Dashed lines: the noise threshold.</figcaption></figure>\n");
         }
+        if (!c.secondary().isEmpty()) {
+            sb.append("<h3>Secondary metrics</h3>\n<p class=\"note\">Not counted in the verdict or the geometric "
+                    + "means.</p>\n");
+            benchmarkTable(sb, c, "Metric", c.secondaryInReportOrder(), false);
+        }
         sb.append("</section>\n");
+        notes(sb, c);
 
         if (!c.latency().isEmpty()) {
             sb.append("<section id=\"latency\"><h2>Latency</h2>\n<table class=\"data\">\n<tr><th>Benchmark</th>"
@@ -205,6 +195,64 @@ public final class HtmlReportWriter implements ReportWriter {
                 .append("</span></h2>\n<p>").append(esc(ReportContent.thresholds(c))).append("</p></section>\n");
         foot(sb);
         return sb.toString();
+    }
+
+    private static void benchmarkTable(StringBuilder sb, RunComparison c, String first,
+                                       List<BenchmarkComparison> rows, boolean geomeans) {
+        sb.append("<table class=\"data\">\n<tr><th>").append(first).append("</th><th class=\"num\">Baseline</th>"
+                + "<th class=\"num\">Candidate</th><th class=\"num\">Change</th><th class=\"num\">p</th>"
+                + "<th class=\"num\">n</th><th>Test</th><th>Verdict</th></tr>\n");
+        for (BenchmarkComparison b : rows) {
+            Comparison k = b.comparison();
+            String unit = ReportContent.displayUnit(b);
+            sb.append("<tr class=\"").append(SvgCharts.verdictClass(k.verdict())).append("\">");
+            name(sb, c, b.key());
+            num(sb, estimate(k.baseline(), b.unit(), unit));
+            num(sb, estimate(k.candidate(), b.unit(), unit));
+            num(sb, ReportFormat.change(k.change()));
+            num(sb, ReportFormat.pValue(k.pValue()));
+            num(sb, ReportContent.counts(k));
+            sb.append("<td class=\"test\" title=\"").append(esc(k.test().label())).append("\">")
+                    .append(ReportFormat.shortTest(k.test()))
+                    .append("</td><td class=\"verdict-cell\">")
+                    .append(esc(ReportFormat.verdictSymbol(k.verdict()))).append("</td></tr>\n");
+        }
+        if (geomeans) {
+            for (UnitGeomean g : c.geomeans()) {
+                sb.append("<tr class=\"geomean\"><td colspan=\"3\">geomean").append(c.geomeans().size() == 1 ? ""
+                        : " (" + esc(g.label()) + ")").append("</td>");
+                num(sb, ReportFormat.geomean(g.ratio()));
+                sb.append("<td></td><td></td><td></td><td></td></tr>\n");
+            }
+        }
+        sb.append("</table>\n");
+    }
+
+    /** A name cell: the name without the prefix all share, the full name on hover. */
+    private static void name(StringBuilder sb, RunComparison c, dev.perfdesk.core.stats.BenchmarkKey key) {
+        sb.append("<td class=\"name\" title=\"").append(esc(key.toString())).append("\">")
+                .append(esc(c.shortName(key))).append("</td>");
+    }
+
+    private static void notes(StringBuilder sb, RunComparison c) {
+        List<NoteGroup> groups = c.noteGroups();
+        if (groups.isEmpty()) {
+            return;
+        }
+        sb.append("<section id=\"notes\"><h2>Notes</h2>\n");
+        for (NoteGroup g : groups) {
+            sb.append("<details class=\"notes ").append(esc(g.kind())).append("\"><summary>").append(esc(g.title()))
+                    .append(" <span class=\"count\">").append(g.count()).append("</span></summary>\n<ul>");
+            for (String item : g.items()) {
+                sb.append("<li>").append(esc(item)).append("</li>");
+            }
+            sb.append("</ul></details>\n");
+        }
+        if (!c.commonPrefix().isEmpty()) {
+            sb.append("<p class=\"note\">Names are shown without their common prefix <code>")
+                    .append(esc(c.commonPrefix())).append("</code>.</p>\n");
+        }
+        sb.append("</section>\n");
     }
 
     private static void curves(StringBuilder sb, RunComparison c) {
@@ -298,7 +346,7 @@ public final class HtmlReportWriter implements ReportWriter {
 
     private static String estimate(Estimate e, String unit, String displayUnit) {
         return ReportFormat.withUnit(ReportFormat.value(e.centre(), unit, displayUnit), displayUnit) + " "
-                + ReportFormat.interval(e.interval(), e.centre());
+                + ReportFormat.interval(e);
     }
 
     private static String esc(String s) {

@@ -44,7 +44,17 @@ public final class JsonReportWriter implements ReportWriter {
         j.field("verdict", c.verdict().verdict().label());
         strings(j, "failures", c.verdict().failures());
         strings(j, "warnings", c.verdict().warnings());
-        j.field("geometricMean", c.report().geometricMean());
+        List<UnitGeomean> geomeans = c.geomeans();
+        // one figure only where every ratio points the same way; by unit and direction otherwise
+        j.field("geometricMean", geomeans.size() == 1 ? geomeans.get(0).ratio() : Double.NaN);
+        j.name("geometricMeans").beginArray();
+        for (UnitGeomean g : geomeans) {
+            j.beginObject().field("unit", g.unit()).field("lowerIsBetter", g.lowerIsBetter())
+                    .field("count", g.count()).field("ratio", g.ratio()).endObject();
+        }
+        j.endArray();
+        j.field("geomeanSpeedup", c.geomeanSpeedup());
+        j.field("allMetrics", c.options().allMetrics());
         j.name("geometricMeanByUnit").beginObject();
         c.report().geometricMeanByUnit().forEach(j::field);
         j.endObject();
@@ -53,7 +63,9 @@ public final class JsonReportWriter implements ReportWriter {
             Comparison k = b.comparison();
             j.beginObject();
             key(j, b.key());
-            j.field("unit", b.unit()).field("lowerIsBetter", b.lowerIsBetter());
+            j.field("unit", b.unit()).field("lowerIsBetter", b.lowerIsBetter())
+                    .field("metric", b.baseline().metric())
+                    .field("counted", c.options().allMetrics() || Benchmark.PRIMARY.equals(b.baseline().metric()));
             estimate(j.name("baseline"), k.baseline());
             estimate(j.name("candidate"), k.candidate());
             j.field("change", k.change()).field("pValue", k.pValue()).field("test", k.test().name())
@@ -100,6 +112,13 @@ public final class JsonReportWriter implements ReportWriter {
         keys(j, "onlyInBaseline", c.onlyInBaseline());
         keys(j, "onlyInCandidate", c.onlyInCandidate());
         strings(j, "notCompared", c.notCompared());
+        j.name("noteGroups").beginArray();
+        for (NoteGroup g : c.noteGroups()) {
+            j.beginObject().field("kind", g.kind()).field("title", g.title());
+            strings(j, "items", g.items());
+            j.endObject();
+        }
+        j.endArray();
         return j.endObject().toString();
     }
 

@@ -22,6 +22,19 @@ public final class MarkdownReportWriter implements ReportWriter {
         return "md";
     }
 
+    private static void benchmarkTable(StringBuilder sb, String first, List<BenchmarkComparison> rows) {
+        sb.append("| ").append(first).append(" | Baseline | Candidate | Change | p | n | Verdict |\n")
+                .append("|:--|--:|--:|--:|--:|--:|:--|\n");
+        for (BenchmarkComparison b : rows) {
+            Comparison k = b.comparison();
+            String unit = ReportContent.displayUnit(b);
+            row(sb, esc(b.key().toString()), estimate(k.baseline(), b.unit(), unit),
+                    estimate(k.candidate(), b.unit(), unit), ReportFormat.change(k.change()),
+                    ReportFormat.pValue(k.pValue()), ReportContent.counts(k),
+                    esc(ReportFormat.verdictSymbol(k.verdict())));
+        }
+    }
+
     @Override
     public String write(RunComparison c) {
         StringBuilder sb = new StringBuilder();
@@ -40,18 +53,17 @@ public final class MarkdownReportWriter implements ReportWriter {
         if (c.benchmarks().isEmpty()) {
             sb.append("_No benchmark could be compared._\n\n");
         } else {
-            sb.append("| Benchmark | Baseline | Candidate | Change | p | n | Verdict |\n")
-                    .append("|:--|--:|--:|--:|--:|--:|:--|\n");
-            for (BenchmarkComparison b : c.benchmarksInReportOrder()) {
-                Comparison k = b.comparison();
-                String unit = ReportContent.displayUnit(b);
-                row(sb, esc(b.key().toString()), estimate(k.baseline(), b.unit(), unit),
-                        estimate(k.candidate(), b.unit(), unit), ReportFormat.change(k.change()),
-                        ReportFormat.pValue(k.pValue()), ReportContent.counts(k),
-                        esc(ReportFormat.verdictSymbol(k.verdict())));
+            benchmarkTable(sb, "Benchmark", c.primaryInReportOrder());
+            for (UnitGeomean g : c.geomeans()) {
+                row(sb, c.geomeans().size() == 1 ? "**geomean**" : "**geomean** (" + esc(g.label()) + ")", "", "",
+                        "**" + ReportFormat.geomean(g.ratio()) + "**", "", "", "");
             }
-            row(sb, "**geomean**", "", "", "**" + ReportFormat.geomean(c.report().geometricMean()) + "**", "", "", "");
             sb.append('\n');
+            if (!c.secondary().isEmpty()) {
+                sb.append("### Secondary metrics\n\n_Not counted in the verdict or the geometric means._\n\n");
+                benchmarkTable(sb, "Metric", c.secondaryInReportOrder());
+                sb.append('\n');
+            }
         }
 
         if (!c.latency().isEmpty()) {
@@ -133,7 +145,7 @@ public final class MarkdownReportWriter implements ReportWriter {
 
     private static String estimate(dev.perfdesk.core.stats.Estimate e, String unit, String displayUnit) {
         return ReportFormat.withUnit(ReportFormat.value(e.centre(), unit, displayUnit), esc(displayUnit)) + " "
-                + ReportFormat.interval(e.interval(), e.centre());
+                + ReportFormat.interval(e);
     }
 
     private static String target(PercentileChange p, String unit, String displayUnit) {

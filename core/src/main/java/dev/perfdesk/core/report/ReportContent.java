@@ -40,7 +40,7 @@ final class ReportContent {
         for (Verdict v : Verdict.values()) {
             counts.put(v, 0);
         }
-        for (BenchmarkComparison b : c.benchmarks()) {
+        for (BenchmarkComparison b : c.primary()) {
             counts.merge(b.verdict(), 1, Integer::sum);
         }
         return counts;
@@ -49,16 +49,17 @@ final class ReportContent {
     /** {@code 2 benchmarks compared: 0 regressions, 1 improved, 0 within noise, 1 ~; geomean -8.94%}. */
     static String summary(RunComparison c) {
         Map<Verdict, Integer> n = counts(c);
-        int total = c.benchmarks().size();
+        int total = c.primary().size();
+        String what = c.options().allMetrics() || c.secondary().isEmpty() ? " benchmark" : " primary metric";
         StringBuilder sb = new StringBuilder();
-        sb.append(total).append(total == 1 ? " benchmark" : " benchmarks").append(" compared: ")
+        sb.append(total).append(what).append(total == 1 ? "" : "s").append(" compared: ")
                 .append(n.get(Verdict.REGRESSION)).append(n.get(Verdict.REGRESSION) == 1 ? " regression"
                         : " regressions")
                 .append(", ").append(n.get(Verdict.IMPROVED)).append(" improved, ")
                 .append(n.get(Verdict.WITHIN_NOISE)).append(" within noise, ")
                 .append(n.get(Verdict.NO_CHANGE)).append(" ~ (no significant change)");
         if (total > 0) {
-            sb.append("; geomean ").append(ReportFormat.geomean(c.report().geometricMean()));
+            sb.append("; ").append(c.geomeanSentence());
         }
         return sb.toString();
     }
@@ -74,8 +75,8 @@ final class ReportContent {
         StringBuilder sb = new StringBuilder();
         sb.append("A change counts when its two-sided p-value is at most alpha ").append(ReportFormat.plain(o.alpha()))
                 .append(" and it is at least the noise threshold of ").append(ReportFormat.percent(o.noiseThreshold()))
-                .append("; smaller significant changes are within noise. Centres are medians of the raw samples "
-                        + "(else the reported score) with ")
+                .append("; smaller significant changes are within noise. Centres are each benchmark's headline "
+                        + "centre (the tool's score where it reports one, else the median of the raw samples) with ")
                 .append(ReportFormat.percent(o.confidence())).append(" confidence intervals. Tests: Mann-Whitney U, ")
                 .append(o.mannWhitneyMode() == MannWhitneyMode.BENCHSTAT
                         ? "exact as benchstat computes it (with ties, up to 25 values a side; without, up to 50)"
@@ -166,18 +167,24 @@ final class ReportContent {
             tests.forEach((t, n) -> parts.add(t.label() + " for " + n + (n == 1 ? " benchmark" : " benchmarks")));
             out.add("Tests: " + String.join("; ", parts) + ".");
         }
-        if (!c.benchmarks().isEmpty()) {
-            double g = c.report().geometricMean();
-            StringBuilder sb = new StringBuilder("Geometric mean of candidate / baseline over ")
-                    .append(c.benchmarks().size()).append(c.benchmarks().size() == 1 ? " benchmark: " : " benchmarks: ")
-                    .append(Double.isNaN(g) ? "unknown (a ratio could not be computed)"
-                            : ReportFormat.plain(round4(g)) + " (" + ReportFormat.geomean(g) + ")");
-            if (c.report().geometricMeanByUnit().size() > 1) {
-                List<String> parts = new ArrayList<>();
-                c.report().geometricMeanByUnit().forEach((u, r) -> parts.add(u + " " + ReportFormat.geomean(r)));
-                sb.append("; by unit: ").append(String.join(", ", parts));
+        List<UnitGeomean> geomeans = c.geomeans();
+        if (geomeans.size() == 1) {
+            UnitGeomean g = geomeans.get(0);
+            out.add("Geometric mean of candidate / baseline over " + g.count() + (g.count() == 1 ? " benchmark: "
+                    : " benchmarks: ") + (Double.isNaN(g.ratio()) ? "unknown (a ratio could not be computed)"
+                    : ReportFormat.plain(round4(g.ratio())) + " (" + ReportFormat.geomean(g.ratio()) + ")") + ".");
+        } else if (geomeans.size() > 1) {
+            List<String> parts = new ArrayList<>();
+            for (UnitGeomean g : geomeans) {
+                parts.add(g.label() + ": " + ReportFormat.geomean(g.ratio()));
             }
-            out.add(sb.append('.').toString());
+            out.add("Geometric mean of candidate / baseline by unit and direction: " + String.join("; ", parts)
+                    + ". Overall: " + c.geomeanSentence() + ".");
+        }
+        if (!c.secondary().isEmpty()) {
+            out.add(c.secondary().size() + " secondary " + (c.secondary().size() == 1 ? "metric is" : "metrics are")
+                    + " listed apart and not counted in the verdict or the geometric means (use --all-metrics to "
+                    + "count them).");
         }
         return out;
     }
@@ -265,8 +272,8 @@ final class ReportContent {
                 fewest = Math.min(fewest, r.candidateCount());
             }
         }
-        String note = "Percentiles from the raw samples by nearest rank, else from the recorded distribution, else "
-                + "as the tool reported them; never averaged.";
+        String note = "Percentiles from the raw samples by linear interpolation, else from the recorded distribution, "
+                + "else as the tool reported them; never averaged.";
         if (fewest < 100) {
             note += " With fewer than 100 values (here as few as " + fewest + ") p99 is the largest value.";
         }

@@ -6,6 +6,7 @@ import java.math.RoundingMode;
 import java.util.Locale;
 
 import dev.perfdesk.core.bench.BenchUnits;
+import dev.perfdesk.core.bench.DisplayUnits;
 import dev.perfdesk.core.stats.ConfidenceInterval;
 import dev.perfdesk.core.stats.Estimate;
 import dev.perfdesk.core.stats.TestMethod;
@@ -42,18 +43,16 @@ public final class ReportFormat {
     }
 
     /**
-     * {@code v} in {@code unit} converted to {@code displayUnit}, to four significant digits; large values of other
-     * units get an SI suffix ({@code 92.80M}). {@code ?} for NaN.
+     * {@code v} in {@code unit} converted to {@code displayUnit}, written as {@link DisplayUnits#number(double)}
+     * writes it (the run table's and {@code perfdesk show}'s rule: three decimals, thousands separators from a
+     * million, never an exponent). {@code ?} for NaN.
      */
     public static String value(double v, String unit, String displayUnit) {
         double shown = unit.equals(displayUnit) ? v : BenchUnits.convert(v, unit, displayUnit);
         if (Double.isNaN(shown)) {
             return "?";
         }
-        if (!BenchUnits.isTime(displayUnit)) {
-            return siNumber(shown);
-        }
-        return significant(shown, DIGITS);
+        return DisplayUnits.number(shown);
     }
 
     /** {@code v} in a readable unit with the unit: {@code 1.718 µs/op}, {@code 92.80M items/s}. */
@@ -69,21 +68,32 @@ public final class ReportFormat {
 
     /** A centre and its interval: {@code 1.718 ± 1%} (benchstat's relative half-width). */
     public static String estimate(Estimate e, String unit, String displayUnit) {
-        return value(e.centre(), unit, displayUnit) + " " + interval(e.interval(), e.centre());
+        return value(e.centre(), unit, displayUnit) + " " + interval(e);
     }
 
-    /** {@code ± 1.1%}, {@code ± 23%}, {@code ± ∞} when unbounded, {@code ± ?} when it crosses zero. */
+    /**
+     * {@code ± 1.1%}, {@code ± 23%}; {@code ± >100%} when the interval crosses zero; {@code (no CI)} when there are
+     * too few values for one. Prefer {@link #interval(Estimate)}, which says how few.
+     */
     public static String interval(ConfidenceInterval ci, double centre) {
         double hw = ci.relativeHalfWidth(centre);
         if (Double.isNaN(hw)) {
-            return "\u00b1 ?";
+            return "\u00b1 >100%";
         }
         if (Double.isInfinite(hw)) {
-            return "\u00b1 \u221e";
+            return "(no CI)";
         }
         double pct = hw * 100;
         return "\u00b1 " + (pct < 9.95 ? String.format(Locale.ROOT, "%.1f%%", pct)
                 : String.format(Locale.ROOT, "%.0f%%", pct));
+    }
+
+    /** As {@link #interval(ConfidenceInterval, double)}, but where there is no interval it says why: {@code (n=3)}. */
+    public static String interval(Estimate e) {
+        if (!e.interval().isBounded()) {
+            return "(n=" + e.n() + ")";
+        }
+        return interval(e.interval(), e.centre());
     }
 
     /** A relative change with its sign: {@code +10.30%}, {@code -17.20%}, {@code 0.00%}; {@code ?} for NaN. */

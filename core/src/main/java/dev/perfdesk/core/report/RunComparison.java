@@ -17,7 +17,11 @@ import dev.perfdesk.core.stats.BenchmarkKey;
 import dev.perfdesk.core.stats.BenchmarkResult;
 import dev.perfdesk.core.stats.ComparisonOptions;
 import dev.perfdesk.core.stats.ComparisonReport;
+import dev.perfdesk.core.stats.BenchmarkStatistics;
+import dev.perfdesk.core.stats.Comparison;
 import dev.perfdesk.core.stats.ComparisonRow;
+import dev.perfdesk.core.stats.Estimate;
+import dev.perfdesk.core.stats.ScoreSummary;
 import dev.perfdesk.core.stats.Verdict;
 
 /**
@@ -103,7 +107,8 @@ public final class RunComparison {
         List<BenchmarkComparison> rows = new ArrayList<>();
         for (ComparisonRow row : report.rows()) {
             MatchKey k = new MatchKey(row.key(), row.unit());
-            rows.add(new BenchmarkComparison(row, base.get(k), cand.get(k)));
+            rows.add(new BenchmarkComparison(headlineCentres(row, base.get(k), cand.get(k), options), base.get(k),
+                    cand.get(k)));
         }
         this.benchmarks = List.copyOf(rows);
         this.onlyInBaseline = List.copyOf(onlyBase);
@@ -116,7 +121,7 @@ public final class RunComparison {
         this.latency = List.copyOf(latencyRows(base, cand, unusedTargets));
         this.targetWarnings = List.copyOf(unusedTargets);
         this.resources = List.copyOf(resourceRows(base, cand));
-        OverallVerdict v = OverallVerdict.evaluate(benchmarks, latency, onlyInBaseline, onlyInCandidate, notCompared,
+        OverallVerdict v = OverallVerdict.evaluate(primary(), latency, onlyInBaseline, onlyInCandidate, notCompared,
                 options);
         List<String> warnings = new ArrayList<>(v.warnings());
         warnings.addAll(targetWarnings);
@@ -191,6 +196,80 @@ public final class RunComparison {
         return benchmarks;
     }
 
+    /**
+     * The compared metrics counts, geometric means and the verdict are over: the primary metrics (a JMH score, a
+     * Go benchmark's ns/op), or every metric when {@link ComparisonOptions#allMetrics()} is set. Baseline order.
+     */
+    public List<BenchmarkComparison> primary() {
+        return options.allMetrics() ? benchmarks
+                : benchmarks.stream().filter(b -> Benchmark.PRIMARY.equals(b.baseline().metric())).toList();
+    }
+
+    /** The compared secondary metrics (JMH's {@code gc.*} and the like) kept apart; empty with all metrics. */
+    public List<BenchmarkComparison> secondary() {
+        return options.allMetrics() ? List.of()
+                : benchmarks.stream().filter(b -> !Benchmark.PRIMARY.equals(b.baseline().metric())).toList();
+    }
+
+    /** {@link #primary()} in report order. */
+    public List<BenchmarkComparison> primaryInReportOrder() {
+        return inReportOrder(primary());
+    }
+
+    /** {@link #secondary()} in report order. */
+    public List<BenchmarkComparison> secondaryInReportOrder() {
+        return inReportOrder(secondary());
+    }
+
+    /**
+     * The geometric mean of candidate / baseline over {@link #primary()}, one per unit and direction (plain times in
+     * different units count as one unit, {@code time}), in the order the units first appear.
+     */
+    public List<UnitGeomean> geomeans() {
+        Map<String, List<BenchmarkComparison>> groups = new LinkedHashMap<>();
+        for (BenchmarkComparison b : primary()) {
+            // ratios are free of units, so times in ns and in s share one mean, as compare.py's does
+            String dimension = BenchUnits.isTime(b.unit()) ? "time" : b.unit();
+            groups.computeIfAbsent(dimension + '\u0000' + b.lowerIsBetter(), k -> new ArrayList<>()).add(b);
+        }
+        List<UnitGeomean> out = new ArrayList<>();
+        for (List<BenchmarkComparison> g : groups.values()) {
+            double r = BenchmarkStatistics.geometricMean(g.stream().mapToDouble(b -> b.comparison().ratio()).toArray());
+            boolean oneUnit = g.stream().map(BenchmarkComparison::unit).distinct().count() == 1;
+            out.add(new UnitGeomean(oneUnit ? g.get(0).unit() : "time", g.get(0).lowerIsBetter(), g.size(), r));
+        }
+        return out;
+    }
+
+    /**
+     * The geometric mean over {@link #primary()} of each ratio oriented so that above 1 is better (baseline /
+     * candidate where lower is better, candidate / baseline where higher is); NaN when there is none or a ratio
+     * could not be computed.
+     */
+    public double geomeanSpeedup() {
+        return BenchmarkStatistics.geometricMean(primary().stream().mapToDouble(b -> b.lowerIsBetter()
+                ? 1 / b.comparison().ratio() : b.comparison().ratio()).toArray());
+    }
+
+    /**
+     * The overall figure in words: {@code geomean +9.82%} with one unit and direction, else
+     * {@code geomean speedup 1.08× over 38 primary metrics (each ratio oriented so > 1 is better)}.
+     */
+    public String geomeanSentence() {
+        List<UnitGeomean> g = geomeans();
+        if (g.isEmpty()) {
+            return "";
+        }
+        if (g.size() == 1) {
+            return "geomean " + ReportFormat.geomean(g.get(0).ratio());
+        }
+        double s = geomeanSpeedup();
+        int n = primary().size();
+        return "geomean speedup " + (Double.isNaN(s) ? "unknown (a ratio could not be computed)"
+                : String.format(Locale.ROOT, "%.2f×", s)) + " over " + n + (options.allMetrics() ? " metrics"
+                : n == 1 ? " primary metric" : " primary metrics") + " (each ratio oriented so > 1 is better)";
+    }
+
     /** The compared benchmarks whose values are throughputs (higher is better). */
     public List<BenchmarkComparison> throughput() {
         return benchmarks.stream().filter(b -> !b.lowerIsBetter() || BenchUnits.isThroughput(b.unit())).toList();
@@ -211,7 +290,11 @@ public final class RunComparison {
         return notCompared;
     }
 
-    /** Latency percentiles of benchmarks in time units, where both runs have them. */
+    /**
+     * Latency percentiles of benchmarks in time units where both runs have a latency distribution
+     * ({@link dev.perfdesk.core.bench.BenchmarkFigures#hasLatencyDistribution()}): not a JMH {@code gc.time}, not
+     * the average of three iterations.
+     */
     public List<LatencyRow> latency() {
         return latency;
     }
@@ -239,7 +322,8 @@ public final class RunComparison {
         for (Map.Entry<MatchKey, Benchmark> e : base.entrySet()) {
             Benchmark b = e.getValue();
             Benchmark c = cand.get(e.getKey());
-            if (c == null || !b.lowerIsBetter() || !BenchUnits.isTime(b.unit())) {
+            if (c == null || !b.lowerIsBetter() || !BenchUnits.isTime(b.unit())
+                    || !b.figures().hasLatencyDistribution() || !c.figures().hasLatencyDistribution()) {
                 continue;
             }
             List<PercentileChange> ps = new ArrayList<>();
@@ -282,6 +366,31 @@ public final class RunComparison {
 
     private static long countOf(Benchmark b) {
         return b.figures().n();
+    }
+
+    /**
+     * The row with each side's centre as {@link dev.perfdesk.core.bench.BenchmarkFigures#centre()} gives it, so a
+     * JMH score compared on its raw iterations shows the score the run table shows; the p-value stays.
+     */
+    static ComparisonRow headlineCentres(ComparisonRow row, Benchmark b, Benchmark c, ComparisonOptions options) {
+        Comparison cmp = row.comparison();
+        double bc = b.figures().centre();
+        double cc = c.figures().centre();
+        if (Double.isNaN(bc) || Double.isNaN(cc)
+                || (bc == cmp.baseline().centre() && cc == cmp.candidate().centre())) {
+            return row;
+        }
+        Comparison moved = BenchmarkStatistics.withCentres(cmp, estimate(b, bc, cmp.baseline(), options),
+                estimate(c, cc, cmp.candidate(), options), b.lowerIsBetter(), options);
+        return new ComparisonRow(row.key(), row.unit(), moved);
+    }
+
+    private static Estimate estimate(Benchmark b, double centre, Estimate tested, ComparisonOptions options) {
+        ScoreSummary s = b.score();
+        if (s != null && s.score() == centre) {
+            return new Estimate(centre, s.interval(options.confidence()), s.n());
+        }
+        return new Estimate(centre, tested.interval(), tested.n());
     }
 
     /** The percentile by the one rule of {@link dev.perfdesk.core.bench.BenchmarkFigures#percentile(double)}. */

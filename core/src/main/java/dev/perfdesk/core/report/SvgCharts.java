@@ -117,7 +117,16 @@ final class SvgCharts {
 
     /** A horizontal bar per benchmark: its change, coloured by verdict, with dashed lines at ± threshold. */
     static String changes(List<BenchmarkComparison> rows, double threshold) {
-        int labelWidth = 290;
+        return changes(rows, threshold, k -> k.toString());
+    }
+
+    /**
+     * The change chart with each bar labelled by {@code label} (the name without the prefix all share), the full
+     * name and the change on hover.
+     */
+    static String changes(List<BenchmarkComparison> rows, double threshold,
+                          java.util.function.Function<dev.perfdesk.core.stats.BenchmarkKey, String> label) {
+        int labelWidth = 360;
         int barWidth = 380;
         int valueWidth = 80;
         int rowHeight = 20;
@@ -155,7 +164,8 @@ final class SvgCharts {
             sb.append("<g><title>").append(esc(name + ": " + ReportFormat.change(c) + ", "
                     + ReportFormat.verdictSymbol(b.verdict()))).append("</title>");
             sb.append("<text class=\"label\" x=\"").append(labelWidth - 8).append("\" y=\"").append(num(y + 14))
-                    .append("\" text-anchor=\"end\">").append(esc(cut(name))).append("</text>");
+                    .append("\" text-anchor=\"end\">").append(esc(cutStart(label.apply(b.key()), 56)))
+                    .append("</text>");
             if (Double.isFinite(c)) {
                 double len = Math.max(1, Math.abs(c) * scale);
                 double x = c >= 0 ? mid : mid - len;
@@ -168,6 +178,11 @@ final class SvgCharts {
         }
         sb.append("</svg>");
         return sb.toString();
+    }
+
+    /** {@code s} with its start elided when longer than {@code max}: the end tells benchmarks apart. */
+    static String cutStart(String s, int max) {
+        return s.length() <= max ? s : "\u2026" + s.substring(s.length() - max + 1);
     }
 
     /** The CSS class of a verdict in tables and charts. */

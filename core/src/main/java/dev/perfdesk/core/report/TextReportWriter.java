@@ -18,6 +18,20 @@ public final class TextReportWriter implements ReportWriter {
         return "txt";
     }
 
+    private List<String[]> benchmarkRows(String first, List<BenchmarkComparison> list) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {first, "BASELINE", "CANDIDATE", "CHANGE", "P", "N", "TEST", "VERDICT"});
+        for (BenchmarkComparison b : list) {
+            Comparison k = b.comparison();
+            String unit = ReportContent.displayUnit(b);
+            rows.add(new String[] {clean(b.key().toString()), estimate(k.baseline(), b.unit(), unit),
+                estimate(k.candidate(), b.unit(), unit), ReportFormat.change(k.change()),
+                ReportFormat.pValue(k.pValue()), ReportContent.counts(k), ReportFormat.shortTest(k.test()),
+                ReportFormat.verdictSymbol(k.verdict())});
+        }
+        return rows;
+    }
+
     @Override
     public String write(RunComparison c) {
         StringBuilder sb = new StringBuilder();
@@ -25,20 +39,18 @@ public final class TextReportWriter implements ReportWriter {
         sb.append(c.verdict().verdict().label()).append(": ").append(clean(ReportContent.summary(c))).append(" (")
                 .append(ReportContent.shortThresholds(c.options())).append(")\n");
         if (!c.benchmarks().isEmpty()) {
-            List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"BENCHMARK", "BASELINE", "CANDIDATE", "CHANGE", "P", "N", "TEST", "VERDICT"});
-            for (BenchmarkComparison b : c.benchmarksInReportOrder()) {
-                Comparison k = b.comparison();
-                String unit = ReportContent.displayUnit(b);
-                rows.add(new String[] {clean(b.key().toString()), estimate(k.baseline(), b.unit(), unit),
-                    estimate(k.candidate(), b.unit(), unit), ReportFormat.change(k.change()),
-                    ReportFormat.pValue(k.pValue()), ReportContent.counts(k), ReportFormat.shortTest(k.test()),
-                    ReportFormat.verdictSymbol(k.verdict())});
+            List<String[]> rows = benchmarkRows("BENCHMARK", c.primaryInReportOrder());
+            for (UnitGeomean g : c.geomeans()) {
+                rows.add(new String[] {c.geomeans().size() == 1 ? "geomean" : "geomean (" + g.label() + ")", "", "",
+                    ReportFormat.geomean(g.ratio()), "", "", "", ""});
             }
-            rows.add(new String[] {"geomean", "", "", ReportFormat.geomean(c.report().geometricMean()), "", "", "",
-                ""});
             sb.append('\n');
             table(sb, rows, new boolean[] {false, true, true, true, true, true, false, false});
+            if (!c.secondary().isEmpty()) {
+                sb.append("\nSecondary metrics (not counted in the verdict or the geometric means):\n");
+                table(sb, benchmarkRows("METRIC", c.secondaryInReportOrder()),
+                        new boolean[] {false, true, true, true, true, true, false, false});
+            }
         }
         if (!c.latency().isEmpty()) {
             List<String[]> rows = new ArrayList<>();
@@ -87,7 +99,7 @@ public final class TextReportWriter implements ReportWriter {
 
     private static String estimate(dev.perfdesk.core.stats.Estimate e, String unit, String displayUnit) {
         return ReportFormat.withUnit(ReportFormat.value(e.centre(), unit, displayUnit), displayUnit) + " "
-                + ReportFormat.interval(e.interval(), e.centre());
+                + ReportFormat.interval(e);
     }
 
     private static String clean(String s) {

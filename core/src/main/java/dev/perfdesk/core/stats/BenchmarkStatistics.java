@@ -130,6 +130,22 @@ public final class BenchmarkStatistics {
         return Math.exp(logSum / ratios.length);
     }
 
+    /**
+     * The same comparison with other centres on each side (the benchmark's headline centre, such as a JMH score,
+     * where the test ran on its raw samples): the p-value and the test stay, the change and the verdict follow the
+     * new centres.
+     *
+     * <pre>{@code
+     * Comparison c = BenchmarkStatistics.withCentres(byMedians, scoreBase, scoreCand, true, options);
+     * }</pre>
+     */
+    public static Comparison withCentres(Comparison c, Estimate base, Estimate cand, boolean lowerIsBetter,
+                                         ComparisonOptions options) {
+        List<String> warnings = new ArrayList<>(c.warnings());
+        warnings.remove("the baseline's centre is 0; the change cannot be expressed in percent");
+        return conclude(base, cand, c.pValue(), c.test(), lowerIsBetter, options, warnings);
+    }
+
     private static Comparison conclude(Estimate base, Estimate cand, double p, TestMethod method,
                                        boolean lowerIsBetter, ComparisonOptions options, List<String> warnings) {
         double change = ratio(base.centre(), cand.centre()) - 1;

@@ -117,7 +117,7 @@ class OverallVerdictTest {
                 run("cand", samples("get", "ms", around(10, 50))), ComparisonOptions.DEFAULTS,
                 List.of(LatencyTarget.parse("p99=10050us"), LatencyTarget.parse("get@p50=20ms")));
         assertEquals(ReportVerdict.FAIL, c.verdict().verdict());
-        assertEquals(List.of("Latency target missed: get p99 10.10 ms > target 10.05 ms"), c.verdict().failures());
+        assertEquals(List.of("Latency target missed: get p99 10.098 ms > target 10.050 ms"), c.verdict().failures());
         assertTrue(c.latency().get(0).percentiles().get(0).hasTarget());
         assertTrue(!c.latency().get(0).percentiles().get(0).missesTarget());
     }

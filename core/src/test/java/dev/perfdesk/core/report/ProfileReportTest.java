@@ -58,12 +58,12 @@ class ProfileReportTest {
         String md = new MarkdownReportWriter().write(comparison());
         List<String> rows = md.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| Function")).toList();
         assertEquals(3, rows.size(), md);
-        assertEquals("| &lt;script&gt;alert(1)&lt;/script&gt; | 30 samples | 60 samples | +30 samples | +100.0% "
+        assertEquals("| &lt;script>alert(1)&lt;/script> | 30 samples | 60 samples | +30 samples | +100.0% "
                 + "| +30 samples |", rows.get(0));
         assertEquals("| parse | 50 samples | 20 samples | -30 samples | -60.0% | -30 samples |", rows.get(1));
         assertEquals("| a\\|b\\`c\\`\\*d\\*\\_e\\_\\[f\\](g) | 0 samples | 10 samples | +10 samples | new "
                 + "| +10 samples |", rows.get(2), "ties by name: a new function before main");
-        assertTrue(md.startsWith("## Profile comparison: 12 before &lt;img src=x onerror=alert(2)&gt; vs 13 after"),
+        assertTrue(md.startsWith("## Profile comparison: 12 before &lt;img src=x onerror=alert(2)> vs 13 after"),
                 md);
     }
 

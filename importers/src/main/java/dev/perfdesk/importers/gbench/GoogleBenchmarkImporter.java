@@ -30,7 +30,9 @@ import dev.perfdesk.importers.spi.Importer;
  * grouped by {@code run_name}: each group gives a benchmark for {@code real_time} (the primary metric), one for
  * {@code cpu_time}, and one per counter ({@code items_per_second}, user counters). The repetitions' values
  * ({@code run_type} "iteration") are the raw samples; aggregates ({@code _mean}, {@code _median}, {@code _stddev},
- * {@code _cv}) are reported statistics. Times are in the entry's {@code time_unit}. Errors
+ * {@code _cv}) are reported statistics. An entry of {@code run_type} "aggregate" without an {@code aggregate_name}
+ * names no statistic, so it is a measurement like a repetition, as compare.py takes it. Times are in the entry's
+ * {@code time_unit}. Errors
  * ({@code error_occurred}) and skipped benchmarks ({@code skipped}) are kept with their messages.
  */
 public final class GoogleBenchmarkImporter implements Importer {
@@ -144,13 +146,13 @@ public final class GoogleBenchmarkImporter implements Importer {
                     throw doc.error(at + "/" + key, "'" + key + "' must be a finite number >= 0, found "
                             + JsonDocument.describe(f.getValue()));
                 }
-                if (type.equals("aggregate")) {
+                if (type.equals("aggregate") && !aggregate.isEmpty()) {
                     g.aggregates.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(aggregate, v);
                 } else {
                     g.samples.computeIfAbsent(key, k -> new ArrayList<>()).add(v);
                 }
             }
-            if (!type.equals("aggregate")) {
+            if (!type.equals("aggregate") || aggregate.isEmpty()) {
                 for (String key : new String[] {"iterations", "threads", "label"}) {
                     JsonNode v = e.path(key);
                     if (v.isValueNode() && !v.isNull() && !v.asText().isEmpty()) {
