@@ -31,6 +31,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import dev.perfdesk.core.report.PercentileCurve;
 import dev.perfdesk.core.bench.Benchmark;
 import dev.perfdesk.core.bench.BenchmarkRun;
 import dev.perfdesk.core.bench.DisplayUnits;
