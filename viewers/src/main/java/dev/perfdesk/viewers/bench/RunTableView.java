@@ -68,6 +68,8 @@ public class RunTableView extends BorderPane {
     private final Label count = new Label();
     private final TreeTableView<Item> table = new TreeTableView<>();
     private List<RunTableRow> rows = List.of();
+    /** The run the rows are of. */
+    private BenchmarkRun rowsOf;
 
     /** A row of the tree: a parameter group, or a benchmark. */
     public record Item(String group, int size, RunTableRow row) {
@@ -247,27 +249,28 @@ public class RunTableView extends BorderPane {
         BenchmarkRun r = run.get();
         boolean normalise = normaliseUnits.get();
         if (r == null) {
-            apply(gen, List.of());
+            apply(gen, null, List.of());
             return;
         }
         executor.execute(() -> {
             List<RunTableRow> computed = RunTableRow.of(r, normalise);
             if (Platform.isFxApplicationThread()) {
-                apply(gen, computed);
+                apply(gen, r, computed);
             } else {
-                Platform.runLater(() -> apply(gen, computed));
+                Platform.runLater(() -> apply(gen, r, computed));
             }
         });
     }
 
-    private void apply(long gen, List<RunTableRow> computed) {
+    private void apply(long gen, BenchmarkRun shown, List<RunTableRow> computed) {
         if (gen != generation.get()) {
             return;
         }
-        boolean first = rows.isEmpty();
+        boolean another = shown != rowsOf;
+        rowsOf = shown;
         rows = List.copyOf(computed);
         rebuild();
-        if (first && selectedBenchmark.get() == null) {
+        if (another && selectedBenchmark.get() == null) {
             selectFirst();
         }
     }

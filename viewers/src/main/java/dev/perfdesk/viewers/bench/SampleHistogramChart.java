@@ -109,8 +109,8 @@ public final class SampleHistogramChart extends BenchChart {
             String text = stats == null || stats.total() == 0 ? ""
                     : String.format(Locale.ROOT, "%,d values", stats.total());
             if (stats != null && stats.beyondBins() > 0) {
-                text += String.format(Locale.ROOT, " · %,d outliers above %s (%s %s) left out", stats.beyondBins(),
-                        stats.binLimitName(),
+                text += String.format(Locale.ROOT, " · %,d outlier%s above %s (%s %s) left out", stats.beyondBins(),
+                        stats.beyondBins() == 1 ? "" : "s", stats.binLimitName(),
                         DisplayUnits.number(stats.binStart(stats.binCount() - 1) + stats.binWidth()),
                         DisplayUnits.label(unit));
             }

@@ -25,6 +25,8 @@ import dev.perfdesk.core.bench.Distribution;
 public final class SampleStats {
     /** At most this many outliers are kept for drawing. */
     public static final int MAX_OUTLIERS = 400;
+    /** Histograms of fewer values than this are not clipped. */
+    public static final int MIN_CLIPPED = 100;
 
     private final double binStart;
     private final double binWidth;
@@ -62,7 +64,7 @@ public final class SampleStats {
         this.outliers = List.copyOf(outliers);
         this.beyondWhiskers = beyondWhiskers;
         double farOut = q3 + 3 * (q3 - q1);
-        this.binLimitName = bins.length > 0 && Math.abs(binStart + bins.length * binWidth - farOut)
+        this.binLimitName = beyond == 0 ? "" : bins.length > 0 && Math.abs(binStart + bins.length * binWidth - farOut)
                 <= Math.abs(farOut) * 1e-9 + binWidth * 1e-6 ? "q3 + 3 IQR" : "p99";
     }
 
@@ -96,7 +98,8 @@ public final class SampleStats {
                 }
             }
         }
-        double upper = binUpper(s[0], s[s.length - 1], BenchmarkFigures.interpolated(s, 99), q1, q3);
+        double upper = binUpper(s.length, s[0], s[s.length - 1], BenchmarkFigures.interpolated(s, 99), q1,
+                q3);
         int binCount = binsFor(s.length);
         double start = s[0];
         double width = width(start, upper, binCount);
@@ -133,7 +136,7 @@ public final class SampleStats {
         double wh = min;
         List<Double> outliers = new ArrayList<>();
         long beyondWhiskers = 0;
-        double upper = binUpper(min, max, d.percentile(99) * factor, q1, q3);
+        double upper = binUpper(n, min, max, d.percentile(99) * factor, q1, q3);
         int binCount = binsFor(n);
         double width = width(min, upper, binCount);
         long[] bins = new long[binCount];
@@ -169,9 +172,12 @@ public final class SampleStats {
      * The bins stop at p99, so that a tail of outliers does not squeeze the body into a bar or two; and where more
      * than a percent are far out (a jHiccup log's pauses: p99 a thousand times the median), at the far-out fence,
      * three interquartile ranges above the third quartile. The values past it are counted ({@link #beyondBins()})
-     * for a note.
+     * for a note. Fewer than {@value #MIN_CLIPPED} values are all drawn: a p99 of three values means nothing.
      */
-    private static double binUpper(double min, double max, double p99, double q1, double q3) {
+    private static double binUpper(long n, double min, double max, double p99, double q1, double q3) {
+        if (n < MIN_CLIPPED) {
+            return max;
+        }
         double upper = max > p99 && p99 > 0 ? p99 : max;
         double farOut = q3 + 3 * (q3 - q1);
         return farOut > min && farOut < upper ? farOut : upper;
