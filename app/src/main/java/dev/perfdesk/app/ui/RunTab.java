@@ -204,7 +204,9 @@ public final class RunTab extends Tab {
             top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             HBox.setHgrow(header, Priority.ALWAYS);
             header.setMaxWidth(Double.MAX_VALUE);
-            table.selectedBenchmarkProperty().addListener((o, was, b) -> detail.setBenchmark(tab.getText(), b));
+            // the charts take the unit of the benchmark's row, so the table and every chart read the same
+            table.selectedRowProperty().addListener((o, was, row) -> detail.setBenchmark(tab.getText(),
+                    row == null ? null : row.benchmark(), row == null ? "" : row.unit()));
             SplitPane split = new SplitPane(table, detail);
             split.setOrientation(Orientation.VERTICAL);
             split.setDividerPositions(0.38);

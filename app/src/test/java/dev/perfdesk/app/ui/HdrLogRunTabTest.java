@@ -35,7 +35,7 @@ import dev.perfdesk.store.StoredRun;
 import dev.perfdesk.viewers.bench.BenchmarkDetailView;
 import dev.perfdesk.viewers.bench.LatencyBuckets;
 import dev.perfdesk.viewers.bench.LatencyOverTimeChart;
-import dev.perfdesk.viewers.bench.PercentileCurve;
+import dev.perfdesk.core.report.PercentileCurve;
 
 /**
  * An HdrHistogram log's run in the window, read back from the store: latency over time at the chosen percentiles

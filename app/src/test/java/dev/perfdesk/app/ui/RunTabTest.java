@@ -91,9 +91,13 @@ class RunTabTest {
 
         robot.interact(() -> view.open(run));
         RunTab.RunView rv = openRunView();
-        // A run opens with its first benchmark (in table order) selected and charted.
+        // A run opens on its first benchmark (in table order) with a latency distribution: a sample-mode row, not
+        // a throughput row of three iterations.
         waitUntil(() -> rv.table().getSelectedBenchmark() != null && rv.detail().mainProperty().get() != null);
-        assertEquals(rv.table().visibleRows().get(0).benchmark(), rv.table().getSelectedBenchmark());
+        Benchmark opened = rv.table().getSelectedBenchmark();
+        assertEquals(rv.table().visibleRows().stream().filter(r -> r.benchmark().figures().hasLatencyDistribution())
+                .findFirst().orElseThrow().benchmark(), opened);
+        assertEquals("sample", opened.mode());
         Benchmark sample = rv.run().benchmarks().stream().filter(b -> b.mode().equals("sample")
                 && b.metric().equals(Benchmark.PRIMARY)).findFirst().orElseThrow();
         robot.interact(() -> rv.table().select(sample));

@@ -24,6 +24,7 @@ final class Screenshots {
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);
         Path file = dir.resolve(name + ".png");
+        Files.createDirectories(file.getParent());
         ImageIO.write(buffered, "png", file.toFile());
         return file;
     }

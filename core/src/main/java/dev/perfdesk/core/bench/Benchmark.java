@@ -32,6 +32,17 @@ import dev.perfdesk.core.stats.ScoreSummary;
 public final class Benchmark {
     /** The metric name of a benchmark's main measurement. */
     public static final String PRIMARY = "primary";
+    /**
+     * The attribute that says where a distribution came from when it was not recorded value by value; its one value
+     * so far is {@link #SPECTRUM}.
+     */
+    public static final String DISTRIBUTION_SOURCE = "distribution source";
+    /**
+     * {@link #DISTRIBUTION_SOURCE} of a distribution rebuilt from a percentile spectrum (wrk2's "Detailed Percentile
+     * spectrum"): its counts sit at the spectrum's steps, so it reads as a percentile curve and a CDF, not as a
+     * histogram.
+     */
+    public static final String SPECTRUM = "percentile spectrum";
 
     private final String name;
     private final Map<String, String> params;

@@ -12,6 +12,7 @@ import java.util.Locale;
  * DisplayUnits.factor("us/op", "ms");          // 0.001
  * DisplayUnits.readable(0.0153, "s");          // "ms"
  * DisplayUnits.number(763.2341);               // "763.234"
+ * DisplayUnits.number(67488.7641);              // "67,488.764"
  * }</pre>
  */
 public final class DisplayUnits {
@@ -88,8 +89,10 @@ public final class DisplayUnits {
     }
 
     /**
-     * A number as benchmark tools print it: three decimals ({@code 763.234}, JMH's style), whole numbers with
-     * thousands separators from a million up, and four significant digits below a thousandth; empty for NaN.
+     * A number as benchmark tools print it, with one thousands separator (a comma) wherever a number has four
+     * digits or more before the point: three decimals ({@code 763.234}, {@code 67,488.764}, JMH's style), whole
+     * numbers from a million up ({@code 228,254,638}), and four significant digits below a thousandth; empty for
+     * NaN.
      */
     public static String number(double v) {
         if (Double.isNaN(v)) {
@@ -106,7 +109,7 @@ public final class DisplayUnits {
             // four significant digits in plain notation: %.4g would switch to an exponent below 1e-4
             return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).toPlainString();
         }
-        return String.format(Locale.ROOT, "%.3f", v);
+        return String.format(Locale.ROOT, "%,.3f", v);
     }
 
     /** A value for an axis or a label: up to four significant digits without trailing zeros. */

@@ -197,6 +197,7 @@ public final class WrkLatencyImporter implements Importer {
                         + " requests but its footer says " + totalCount);
             }
             latency.distribution(new Distribution(spectrum, "ms", 1000));
+            latency.attribute(Benchmark.DISTRIBUTION_SOURCE, Benchmark.SPECTRUM);
         }
         if (requests >= 0) {
             latency.count(spectrum != null ? spectrumCount : requests);

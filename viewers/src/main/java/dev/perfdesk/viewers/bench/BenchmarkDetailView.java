@@ -37,6 +37,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -47,6 +48,7 @@ import dev.perfdesk.core.bench.DisplayUnits;
 import dev.perfdesk.core.bench.Distribution;
 import dev.perfdesk.core.bench.IntervalHistograms;
 import dev.perfdesk.core.bench.TimedPoints;
+import dev.perfdesk.core.report.PercentileCurve;
 import dev.perfdesk.core.timeline.TimeRange;
 import dev.perfdesk.viewers.ExportDialogs;
 
@@ -70,9 +72,23 @@ public class BenchmarkDetailView extends BorderPane {
     private static final double[] LATENCY_CHOICES = {50, 90, 95, 99, 99.9, 100};
     private static final String AUTO = "auto";
 
-    /** A benchmark and the label its series carries. */
-    public record Series(String label, Benchmark benchmark) {
+    /**
+     * A benchmark and the label its series carries.
+     *
+     * @param unit the unit the run table shows the benchmark in ({@link RunTableRow#unit()}), which the charts then
+     *             use too; empty to let the view choose
+     */
+    public record Series(String label, Benchmark benchmark, String unit) {
+        /** A series whose unit the view chooses. */
+        public Series(String label, Benchmark benchmark) {
+            this(label, benchmark, "");
+        }
     }
+
+    /** The attribute an importer sets to {@link #SPECTRUM} when a distribution was rebuilt from a percentile list. */
+    public static final String DISTRIBUTION_SOURCE = Benchmark.DISTRIBUTION_SOURCE;
+    /** A distribution rebuilt from a percentile spectrum (wrk2): drawn as its curve and CDF, never as a histogram. */
+    public static final String SPECTRUM = Benchmark.SPECTRUM;
 
     private final Executor executor;
     private final AtomicLong generation = new AtomicLong();
@@ -92,6 +108,7 @@ public class BenchmarkDetailView extends BorderPane {
     private final ComboBox<String> unitBox = new ComboBox<>();
     private final TextField slaField = new TextField();
     private final Label slaStatus = new Label();
+    private final FlowPane slaVerdicts = new FlowPane(14, 2);
     private final CheckBox logScale = new CheckBox("Log scale");
     private final Button overlayButton = new Button("Overlay another run…");
     private final Button clearOverlays = new Button("Clear overlays");
@@ -169,7 +186,9 @@ public class BenchmarkDetailView extends BorderPane {
         HBox row2 = new HBox(8, unitLabel, unitBox, logScale, slaLabel, slaField, slaStatus, spacer, overlayButton,
                 clearOverlays, export);
         row2.setAlignment(Pos.CENTER_LEFT);
-        VBox bar = new VBox(4, row1, row2);
+        slaVerdicts.getStyleClass().add("sla-verdicts");
+        slaVerdicts.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(slaVerdicts.getChildren()));
+        VBox bar = new VBox(4, row1, row2, slaVerdicts);
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.getStyleClass().add("detail-bar");
 
@@ -284,7 +303,8 @@ public class BenchmarkDetailView extends BorderPane {
     // ---- computation ----
 
     /** What the charts show, computed off the FX thread. */
-    private record Result(String unit, List<PercentileCurve> curves, SampleStats histogram, List<String> boxLabels,
+    private record Result(String unit, List<PercentileCurve> curves, SampleStats histogram, boolean spectrum,
+                          List<String> boxLabels,
                           List<SampleStats> boxes, LatencyBuckets buckets, TimedPoints points, double pointFactor,
                           String note, String latencyNote) {
     }
@@ -307,7 +327,7 @@ public class BenchmarkDetailView extends BorderPane {
             try {
                 r = compute(in);
             } catch (RuntimeException e) {
-                r = new Result("", List.of(), null, List.of(), List.of(), null, null, 1,
+                r = new Result("", List.of(), null, false, List.of(), List.of(), null, null, 1,
                         "Could not chart this benchmark: " + e.getMessage(), "");
             }
             Result result = r;
@@ -344,7 +364,7 @@ public class BenchmarkDetailView extends BorderPane {
         boolean measured = intervals != null || points != null && pointsAreMeasurements(b);
         TimeRange range = measured ? in.range() : null;
         Distribution mainDist = distributionOf(b, range);
-        String target = chooseUnit(in.unit(), b, mainDist);
+        String target = chooseUnit(in.unit(), in.main(), mainDist);
         List<PercentileCurve> curves = new ArrayList<>();
         List<String> boxLabels = new ArrayList<>();
         List<SampleStats> boxes = new ArrayList<>();
@@ -356,9 +376,10 @@ public class BenchmarkDetailView extends BorderPane {
             mainLabel += String.format(Locale.ROOT, ", %d interval%s", k, k == 1 ? "" : "s");
         }
         if (mainDist != null && mainDist.totalCount() > 0) {
-            curves.add(PercentileCurve.of(mainLabel, mainDist, PercentileCurve.DEFAULT_TICKS).inUnit(target));
+            curves.add(curveOf(mainLabel, b, range == null ? null : mainDist).inUnit(target));
             double f = factorOrOne(b.unit(), target);
-            histogram = range == null && b.hasSamples() ? SampleStats.ofSamples(b.samples(), f)
+            histogram = range == null && b.hasSamples() && b.distribution() == null
+                    ? SampleStats.ofSamples(b.samples(), f)
                     : SampleStats.ofDistribution(mainDist, factorOrOne(mainDist.unit(), target));
             boxLabels.add(mainLabel);
             boxes.add(histogram);
@@ -378,10 +399,11 @@ public class BenchmarkDetailView extends BorderPane {
                 skipped.add(o.label());
                 continue;
             }
-            curves.add(PercentileCurve.of(o.label(), d, PercentileCurve.DEFAULT_TICKS).inUnit(target));
+            curves.add(curveOf(o.label(), o.benchmark(), null).inUnit(target));
             double f = factorOrOne(o.benchmark().unit(), target);
             boxLabels.add(o.label());
-            boxes.add(o.benchmark().hasSamples() ? SampleStats.ofSamples(o.benchmark().samples(), f)
+            boxes.add(o.benchmark().hasSamples() && o.benchmark().distribution() == null
+                    ? SampleStats.ofSamples(o.benchmark().samples(), f)
                     : SampleStats.ofDistribution(d, factorOrOne(d.unit(), target)));
         }
         if (!skipped.isEmpty()) {
@@ -404,7 +426,7 @@ public class BenchmarkDetailView extends BorderPane {
                     + "drawn and a time range cannot be charted. Delete this run and import the log again to chart "
                     + "percentiles over time.";
         }
-        if (buckets != null && AUTO.equals(in.unit()) && DisplayUnits.isTime(target)
+        if (buckets != null && AUTO.equals(in.unit()) && in.main().unit().isEmpty() && DisplayUnits.isTime(target)
                 && Double.isFinite(buckets.minAboveZero())) {
             // A spike over time can be thousands of times the rest: the unit is chosen for the middle of the values
             // on a log scale (0.3 ms to 1.5 s reads best in ms), not for the median alone.
@@ -414,8 +436,27 @@ public class BenchmarkDetailView extends BorderPane {
         if (buckets != null) {
             pointFactor = factorOrOne(b.unit(), buckets.unit());
         }
-        return new Result(target, curves, histogram, boxLabels, boxes, buckets, points, pointFactor, note,
-                latencyNote);
+        return new Result(target, curves, histogram, isSpectrum(b) && range == null, boxLabels, boxes, buckets,
+                points, pointFactor, note, latencyNote);
+    }
+
+    /** Whether the benchmark's distribution was rebuilt from a percentile spectrum (wrk2's). */
+    static boolean isSpectrum(Benchmark b) {
+        return SPECTRUM.equals(b.attributes().get(DISTRIBUTION_SOURCE));
+    }
+
+    /**
+     * The curve of a benchmark: of {@code rangeDist} when a time range is charted; else of its raw samples by the
+     * table's rule when it has no histogram; else of its histogram.
+     */
+    private static PercentileCurve curveOf(String label, Benchmark b, Distribution rangeDist) {
+        if (rangeDist != null) {
+            return PercentileCurve.of(label, rangeDist, PercentileCurve.DEFAULT_TICKS);
+        }
+        if (b.hasSamples() && b.distribution() == null) {
+            return PercentileCurve.ofSamples(label, b.samples(), b.unit());
+        }
+        return PercentileCurve.of(label, distributionOf(b, null), PercentileCurve.DEFAULT_TICKS);
     }
 
     private static TimedPoints scaled(TimedPoints points, double factor) {
@@ -461,13 +502,21 @@ public class BenchmarkDetailView extends BorderPane {
         return null;
     }
 
-    private static String chooseUnit(String wanted, Benchmark b, Distribution d) {
+    /**
+     * The chart unit: the one picked in the box; else the run table row's, so that every panel reads as the table
+     * does; else one in which the median reads well.
+     */
+    private static String chooseUnit(String wanted, Series s, Distribution d) {
+        Benchmark b = s.benchmark();
         String unit = d != null ? d.unit() : b.unit();
         if (!DisplayUnits.isTime(unit)) {
             return unit;
         }
         if (wanted != null && !wanted.equals(AUTO)) {
             return wanted;
+        }
+        if (DisplayUnits.isTime(s.unit())) {
+            return DisplayUnits.base(s.unit());
         }
         double p50 = d == null ? Double.NaN : d.percentile(50);
         return Double.isNaN(p50) ? DisplayUnits.base(unit) : DisplayUnits.readable(p50, unit);
@@ -491,6 +540,7 @@ public class BenchmarkDetailView extends BorderPane {
             summary.setText("");
             percentileChart.setCurves(List.of(), "");
             histogramChart.setStats(null, "", 0);
+            histogramChart.setCdf(null, "", 0);
             boxPlotChart.setBoxes(List.of(), List.of(), "");
             latencyChart.setData(null, null, 1);
             showLatency(false);
@@ -509,10 +559,14 @@ public class BenchmarkDetailView extends BorderPane {
         if (b.count() >= 0) {
             facts.add(String.format(Locale.ROOT, "n=%,d", b.count()));
         }
-        facts.add("recorded in " + b.unit());
+        facts.add("recorded in " + DisplayUnits.label(b.unit()));
         summary.setText(String.join(" · ", facts) + (r.note().isEmpty() ? "" : " — " + r.note()));
         percentileChart.setCurves(r.curves(), r.unit());
-        histogramChart.setStats(r.histogram(), r.unit(), 0);
+        if (r.spectrum() && !r.curves().isEmpty()) {
+            histogramChart.setCdf(r.curves().get(0), r.unit(), 0);
+        } else {
+            histogramChart.setStats(r.histogram(), r.unit(), 0);
+        }
         boxPlotChart.setBoxes(r.boxLabels(), r.boxes(), r.unit());
         latencyChart.setData(r.buckets(), r.points(), r.pointFactor());
         latencyNote.setText(r.latencyNote());
@@ -539,6 +593,7 @@ public class BenchmarkDetailView extends BorderPane {
 
     private void applySlas() {
         slaStatus.getStyleClass().removeAll("sla-met", "sla-missed", "sla-error");
+        slaVerdicts.getChildren().clear();
         try {
             slas = SlaSpec.parseAll(slaText.get());
         } catch (IllegalArgumentException e) {
@@ -552,18 +607,38 @@ public class BenchmarkDetailView extends BorderPane {
             slaStatus.setText("");
             return;
         }
-        boolean all = percentileChart.slaResults().stream().allMatch(SlaResult::passes);
-        slaStatus.setText(percentileChart.slaResults().stream().map(SlaResult::toString)
-                .collect(Collectors.joining("   ")));
-        slaStatus.setTooltip(new Tooltip(slaStatus.getText().replace("   ", "\n")));
+        List<SlaVerdict> verdicts = SlaVerdict.of(percentileChart.slaResults());
+        boolean all = verdicts.stream().allMatch(SlaVerdict::passes);
+        slaStatus.setText(all ? "✓ met" : "✗ missed");
         slaStatus.getStyleClass().add(all ? "sla-met" : "sla-missed");
+        for (SlaVerdict v : verdicts) {
+            Label l = new Label(v.toString());
+            l.setWrapText(true);
+            l.maxWidthProperty().bind(slaVerdicts.widthProperty().subtract(4));
+            l.getStyleClass().addAll("sla-verdict", v.passes() ? "sla-met" : "sla-missed");
+            l.setTooltip(new Tooltip(v.toString()));
+            slaVerdicts.getChildren().add(l);
+        }
+    }
+
+    /** One label per series: its verdict against every objective. */
+    public List<Label> slaVerdictLabels() {
+        return slaVerdicts.getChildren().stream().map(n -> (Label) n).toList();
     }
 
     // ---- public API ----
 
     /** Shows {@code benchmark}, its series labelled {@code label}; clears overlays and the time range. */
     public void setBenchmark(String label, Benchmark benchmark) {
-        main.set(benchmark == null ? null : new Series(label, benchmark));
+        setBenchmark(label, benchmark, "");
+    }
+
+    /**
+     * Shows {@code benchmark} with its charts in {@code displayUnit}, the unit its run table row shows it in (empty
+     * to let the view choose); clears overlays and the time range.
+     */
+    public void setBenchmark(String label, Benchmark benchmark, String displayUnit) {
+        main.set(benchmark == null ? null : new Series(label, benchmark, displayUnit == null ? "" : displayUnit));
     }
 
     /** The benchmark shown, or null. */

@@ -89,13 +89,15 @@ public final class BoxPlotChart extends BenchChart {
                         s.whiskerHigh(), s.min(), s.max(), new ArrayList<>()), "samples", label);
                 long beyond = s.beyondWhiskers();
                 if (beyond > 0) {
-                    notes.add(String.format(Locale.ROOT, "%,d (max %s)", beyond, DisplayUnits.shortNumber(s.max())));
+                    notes.add(String.format(Locale.ROOT, "%,d (max %s %s)", beyond, DisplayUnits.number(s.max()),
+                            DisplayUnits.label(unit)).replace(" )", ")"));
                 }
             }
             labels = List.copyOf(newLabels);
             note.setText(notes.isEmpty() ? "" : "Beyond the whiskers (1.5 IQR), left to right: "
                     + String.join(" · ", notes));
-            valueAxis.setLabel(unit == null || unit.isEmpty() ? "Value" : DisplayUnits.label(unit));
+            valueAxis.setLabel(unit == null || unit.isEmpty() ? "Value" : DisplayUnits.isTime(unit)
+                    ? "Latency (" + DisplayUnits.label(unit) + ")" : "Value (" + DisplayUnits.label(unit) + ")");
             paint(colours());
         });
     }

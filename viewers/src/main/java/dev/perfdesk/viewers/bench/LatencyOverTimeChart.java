@@ -306,7 +306,7 @@ public final class LatencyOverTimeChart extends BenchChart {
         return String.format(Locale.ROOT, "%s from %s (%s)%n%s %s · %s",
                 SlaSpecNames.percentile(buckets.percentiles()[series]),
                 f.format(Instant.ofEpochSecond(0, buckets.startNanos(item))), duration(buckets.bucketNanos()),
-                DisplayUnits.shortNumber(buckets.value(series, item)), DisplayUnits.label(buckets.unit()), count);
+                DisplayUnits.number(buckets.value(series, item)), DisplayUnits.label(buckets.unit()), count);
     }
 
     /** {@code 500 ms}, {@code 5 s}, {@code 2 min}. */

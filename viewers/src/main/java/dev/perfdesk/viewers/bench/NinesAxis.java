@@ -57,6 +57,12 @@ public final class NinesAxis extends LogAxis {
         boolean vertical = RectangleEdge.isLeftOrRight(edge);
         TextAnchor anchor = vertical ? TextAnchor.CENTER_RIGHT : TextAnchor.TOP_CENTER;
         List<Double> values = new ArrayList<>(List.of(1.0, 2.0));
+        double length = vertical ? dataArea.getHeight() : dataArea.getWidth();
+        double decades = Math.log10(Math.max(upper, 10) / Math.max(lower, 1e-12));
+        if (decades > 0 && length / decades * Math.log10(2) < 40) {
+            // 50% would sit on 0%'s label: the axis is too narrow for both
+            values.remove(2.0);
+        }
         for (double x = 10; x <= upper; x *= 10) {
             values.add(x);
         }

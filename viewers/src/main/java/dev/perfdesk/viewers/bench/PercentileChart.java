@@ -27,6 +27,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 import dev.perfdesk.core.bench.DisplayUnits;
+import dev.perfdesk.core.report.PercentileCurve;
 
 /**
  * A percentile distribution chart: x is the percentile on a {@link NinesAxis} ({@code 1/(1-p)}, log scale), y the
@@ -98,7 +99,7 @@ public final class PercentileChart extends BenchChart {
                 return null;
             }
             return String.format(Locale.ROOT, "%s%n%s: %s %s (n=%,d)", c.label(), NinesAxis.label(c.x(item)),
-                    DisplayUnits.shortNumber(c.value(item)), DisplayUnits.label(unit), c.count());
+                    DisplayUnits.number(c.value(item)), DisplayUnits.label(unit), c.count());
         });
         LegendTitle legend = chart().getLegend();
         legend.setPosition(RectangleEdge.TOP);
@@ -126,7 +127,8 @@ public final class PercentileChart extends BenchChart {
             }
             xAxis.fit(maxX);
             String label = unit.isEmpty() ? "Value" : DisplayUnits.isTime(unit)
-                    ? "Latency (" + DisplayUnits.label(unit) + ")" : "Value (" + unit + ")";
+                    ? "Latency (" + DisplayUnits.label(DisplayUnits.base(unit)) + ")"
+                    : "Value (" + DisplayUnits.label(unit) + ")";
             linearAxis.setLabel(label);
             logAxis.setLabel(label + ", log scale");
             redrawSlas();

@@ -61,11 +61,15 @@ public class RunTableView extends BorderPane {
     private final BooleanProperty normaliseUnits = new SimpleBooleanProperty(this, "normaliseUnits", true);
     private final ReadOnlyObjectWrapper<Benchmark> selectedBenchmark =
             new ReadOnlyObjectWrapper<>(this, "selectedBenchmark");
+    private final ReadOnlyObjectWrapper<RunTableRow> selectedRow = new ReadOnlyObjectWrapper<>(this, "selectedRow");
     private final TextField filter = new TextField();
+    private boolean rebuilding;
     private final CheckBox asRecorded = new CheckBox("Units as recorded");
     private final Label count = new Label();
     private final TreeTableView<Item> table = new TreeTableView<>();
     private List<RunTableRow> rows = List.of();
+    /** The run the rows are of. */
+    private BenchmarkRun rowsOf;
 
     /** A row of the tree: a parameter group, or a benchmark. */
     public record Item(String group, int size, RunTableRow row) {
@@ -107,9 +111,18 @@ public class RunTableView extends BorderPane {
         setTop(bar);
         setCenter(table);
         run.addListener(o -> recompute());
-        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> selectedBenchmark.set(
-                now == null || now.getValue() == null || now.getValue().isGroup() ? null
-                        : now.getValue().row().benchmark()));
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (!rebuilding) {
+                showSelected(now);
+            }
+        });
+    }
+
+    private void showSelected(TreeItem<Item> item) {
+        RunTableRow row = item == null || item.getValue() == null || item.getValue().isGroup() ? null
+                : item.getValue().row();
+        selectedRow.set(row);
+        selectedBenchmark.set(row == null ? null : row.benchmark());
     }
 
     /** The one thread of tables made without an executor, started when first needed. */
@@ -144,7 +157,8 @@ public class RunTableView extends BorderPane {
         table.getColumns().add(column("±", 110, RunTableRow::spreadText,
                 Comparator.comparingDouble(r -> Double.isNaN(r.spread()) ? -1 : r.spread() / Math.abs(r.value())),
                 true));
-        table.getColumns().add(column("Unit", 70, r -> r.unit(), Comparator.comparing(RunTableRow::unit), false));
+        table.getColumns().add(column("Unit", 70, r -> DisplayUnits.label(r.unit()),
+                Comparator.comparing(RunTableRow::unit), false));
         table.getColumns().add(column("n", 70, r -> r.n() < 0 ? "" : String.format(Locale.ROOT, "%,d", r.n()),
                 Comparator.comparingLong(RunTableRow::n), true));
         table.getColumns().add(column("p50", 90, r -> DisplayUnits.number(r.p50()),
@@ -191,7 +205,7 @@ public class RunTableView extends BorderPane {
         if (!r.spreadKind().isEmpty()) {
             sb.append("\nspread: ").append(r.spreadKind());
         }
-        sb.append("\nrecorded in ").append(r.benchmark().unit());
+        sb.append("\nrecorded in ").append(DisplayUnits.label(r.benchmark().unit()));
         return sb.toString();
     }
 
@@ -235,43 +249,71 @@ public class RunTableView extends BorderPane {
         BenchmarkRun r = run.get();
         boolean normalise = normaliseUnits.get();
         if (r == null) {
-            apply(gen, List.of());
+            apply(gen, null, List.of());
             return;
         }
         executor.execute(() -> {
             List<RunTableRow> computed = RunTableRow.of(r, normalise);
             if (Platform.isFxApplicationThread()) {
-                apply(gen, computed);
+                apply(gen, r, computed);
             } else {
-                Platform.runLater(() -> apply(gen, computed));
+                Platform.runLater(() -> apply(gen, r, computed));
             }
         });
     }
 
-    private void apply(long gen, List<RunTableRow> computed) {
+    private void apply(long gen, BenchmarkRun shown, List<RunTableRow> computed) {
         if (gen != generation.get()) {
             return;
         }
-        boolean first = rows.isEmpty();
+        boolean another = shown != rowsOf;
+        rowsOf = shown;
         rows = List.copyOf(computed);
         rebuild();
-        if (first && selectedBenchmark.get() == null) {
+        if (another && selectedBenchmark.get() == null) {
             selectFirst();
         }
     }
 
-    /** Selects the first benchmark row, so that a run opens with its first benchmark's charts rather than none. */
+    /**
+     * Selects the first row, in table order, of a benchmark with a latency distribution
+     * ({@link dev.perfdesk.core.bench.BenchmarkFigures#hasLatencyDistribution()}), else the first benchmark row, so
+     * preferring one the charts can draw ({@link #opensOn}), so that a run opens on charts worth seeing: k6's {@code http_req_duration} rather than its request counter, a
+     * JMH sample-mode row rather than three throughput iterations.
+     */
     private void selectFirst() {
-        TreeItem<Item> item = table.getRoot();
-        while (item != null && !item.getChildren().isEmpty()) {
-            item = item.getChildren().get(0);
-        }
-        if (item != null && item != table.getRoot()) {
-            table.getSelectionModel().select(item);
+        List<TreeItem<Item>> leaves = new ArrayList<>();
+        leaves(table.getRoot(), leaves);
+        TreeItem<Item> pick = leaves.stream().filter(t -> opensOn(t.getValue().row(), true)).findFirst()
+                .or(() -> leaves.stream().filter(t -> opensOn(t.getValue().row(), false)).findFirst())
+                .orElse(leaves.isEmpty() ? null : leaves.get(0));
+        if (pick != null) {
+            table.getSelectionModel().select(pick);
         }
     }
 
-    /** Rebuilds the tree from the rows and the filter, keeping the selected benchmark. */
+    /**
+     * Whether a run may open on this row: a latency distribution, and with {@code charted} one the charts can draw
+     * (a histogram or raw samples, not only the percentiles a tool reported).
+     */
+    static boolean opensOn(RunTableRow row, boolean charted) {
+        dev.perfdesk.core.bench.BenchmarkFigures f = row.benchmark().figures();
+        return f.hasLatencyDistribution() && (!charted || f.distribution() != null || f.sortedSamples().length > 0);
+    }
+
+    private static void leaves(TreeItem<Item> item, List<TreeItem<Item>> out) {
+        for (TreeItem<Item> child : item.getChildren()) {
+            if (child.getValue() != null && !child.getValue().isGroup()) {
+                out.add(child);
+            }
+            leaves(child, out);
+        }
+    }
+
+    /**
+     * Rebuilds the tree from the rows and the filter, keeping the selected benchmark while its row still matches; the
+     * selection does not pass through "none" on the way, so the detail below is not reset.
+     */
     private void rebuild() {
         Benchmark keep = selectedBenchmark.get();
         String[] words = filter.getText() == null ? new String[0]
@@ -302,15 +344,24 @@ public class RunTableView extends BorderPane {
                 }
             }
         }
-        table.setRoot(root);
-        table.sort();
+        rebuilding = true;
+        try {
+            table.setRoot(root);
+            table.sort();
+            if (reselect != null) {
+                table.getSelectionModel().select(reselect);
+            } else {
+                table.getSelectionModel().clearSelection();
+            }
+        } finally {
+            rebuilding = false;
+        }
+        TreeItem<Item> now = table.getSelectionModel().getSelectedItem();
+        if (now == null || now.getValue() == null || selectedRow.get() != now.getValue().row()) {
+            showSelected(now);
+        }
         count.setText(shown == rows.size() ? String.format(Locale.ROOT, "%,d benchmarks", rows.size())
                 : String.format(Locale.ROOT, "%,d of %,d benchmarks", shown, rows.size()));
-        if (reselect != null) {
-            table.getSelectionModel().select(reselect);
-        } else {
-            table.getSelectionModel().clearSelection();
-        }
     }
 
     /**
@@ -378,6 +429,15 @@ public class RunTableView extends BorderPane {
     /** The benchmark of the selected row; null for none or a group row. */
     public ReadOnlyObjectProperty<Benchmark> selectedBenchmarkProperty() {
         return selectedBenchmark.getReadOnlyProperty();
+    }
+
+    /** The selected benchmark's row, with the unit it is shown in; null for none or a group row. */
+    public ReadOnlyObjectProperty<RunTableRow> selectedRowProperty() {
+        return selectedRow.getReadOnlyProperty();
+    }
+
+    public RunTableRow getSelectedRow() {
+        return selectedRow.get();
     }
 
     public Benchmark getSelectedBenchmark() {

@@ -6,6 +6,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.HorizontalAlignment;
@@ -13,13 +14,18 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 
 import dev.perfdesk.core.bench.DisplayUnits;
+import dev.perfdesk.core.report.PercentileCurve;
 
 /**
  * A histogram of one benchmark's raw samples (or its distribution's recorded values): equal-width bins from
  * {@link SampleStats}, x in the chart's unit, y the number of values. A long tail past p99 is left out of the bins
- * and counted in a note under the chart.
+ * and counted in a note under the chart. A distribution rebuilt from a percentile spectrum (wrk2) has counts only at
+ * the spectrum's steps, which would draw as a comb: it is drawn as its cumulative distribution instead
+ * ({@link #setCdf}).
  *
  * <pre>{@code
  * SampleHistogramChart h = new SampleHistogramChart();
@@ -31,6 +37,9 @@ public final class SampleHistogramChart extends BenchChart {
     private final NumberAxis yAxis = new NumberAxis("Count");
     private final XYIntervalSeriesCollection dataset = new XYIntervalSeriesCollection();
     private final XYBarRenderer renderer = new XYBarRenderer(0.08);
+    private final NumberAxis cdfAxis = new NumberAxis("Cumulative %");
+    private final XYSeriesCollection cdf = new XYSeriesCollection();
+    private final XYLineAndShapeRenderer cdfRenderer = new XYLineAndShapeRenderer(true, false);
     private final TextTitle note = new TextTitle("");
     private final XYPlot plot;
     private SampleStats stats;
@@ -60,10 +69,16 @@ public final class SampleHistogramChart extends BenchChart {
             if (stats == null || item >= stats.binCount()) {
                 return null;
             }
-            return String.format(Locale.ROOT, "%s – %s %s: %,d", DisplayUnits.shortNumber(stats.binStart(item)),
-                    DisplayUnits.shortNumber(stats.binStart(item) + stats.binWidth()), DisplayUnits.label(unit),
+            return String.format(Locale.ROOT, "%s – %s %s: %,d", DisplayUnits.number(stats.binStart(item)),
+                    DisplayUnits.number(stats.binStart(item) + stats.binWidth()), DisplayUnits.label(unit),
                     stats.binCount(item));
         });
+        cdfAxis.setRange(0, 100);
+        cdfRenderer.setDefaultStroke(new java.awt.BasicStroke(2f));
+        cdfRenderer.setAutoPopulateSeriesStroke(false);
+        cdfRenderer.setDefaultToolTipGenerator((data, s, item) -> String.format(Locale.ROOT, "%s %s: %s%%",
+                DisplayUnits.number(data.getXValue(s, item)), DisplayUnits.label(unit),
+                DisplayUnits.number(data.getYValue(s, item))));
         note.setFont(TICK_FONT);
         note.setPosition(RectangleEdge.BOTTOM);
         note.setHorizontalAlignment(HorizontalAlignment.RIGHT);
@@ -75,6 +90,7 @@ public final class SampleHistogramChart extends BenchChart {
      */
     public void setStats(SampleStats newStats, String newUnit, int colour) {
         batch(() -> {
+            showCdf(false);
             stats = newStats;
             unit = newUnit == null ? "" : newUnit;
             colourIndex = colour;
@@ -88,17 +104,65 @@ public final class SampleHistogramChart extends BenchChart {
                 }
                 dataset.addSeries(s);
             }
-            xAxis.setLabel(unit.isEmpty() ? "Value" : DisplayUnits.label(unit));
+            xAxis.setLabel(unit.isEmpty() ? "Value" : DisplayUnits.isTime(unit)
+                    ? "Latency (" + DisplayUnits.label(unit) + ")" : "Value (" + DisplayUnits.label(unit) + ")");
             String text = stats == null || stats.total() == 0 ? ""
                     : String.format(Locale.ROOT, "%,d values", stats.total());
             if (stats != null && stats.beyondBins() > 0) {
-                text += String.format(Locale.ROOT, " · %,d above %s %s (past p99) not shown", stats.beyondBins(),
-                        DisplayUnits.shortNumber(stats.binStart(stats.binCount() - 1) + stats.binWidth()),
+                text += String.format(Locale.ROOT, " · %,d outlier%s above %s (%s %s) left out", stats.beyondBins(),
+                        stats.beyondBins() == 1 ? "" : "s", stats.binLimitName(),
+                        DisplayUnits.number(stats.binStart(stats.binCount() - 1) + stats.binWidth()),
                         DisplayUnits.label(unit));
             }
             note.setText(text);
             paint(colours());
         });
+    }
+
+    /**
+     * Shows the cumulative distribution of {@code curve} (values in {@code newUnit}, the percentile up the side)
+     * instead of bins; null clears.
+     */
+    public void setCdf(PercentileCurve curve, String newUnit, int colour) {
+        batch(() -> {
+            stats = null;
+            unit = newUnit == null ? "" : newUnit;
+            colourIndex = colour;
+            dataset.removeAllSeries();
+            cdf.removeAllSeries();
+            showCdf(curve != null);
+            if (curve != null) {
+                XYSeries s = new XYSeries("cdf", false, true);
+                for (int i = 0; i < curve.size(); i++) {
+                    s.add(curve.value(i), curve.percentile(i), false);
+                }
+                if (Double.isFinite(curve.max())) {
+                    s.add(curve.max(), 100, false);
+                }
+                cdf.addSeries(s);
+                note.setText(String.format(Locale.ROOT, "%,d values · cumulative distribution of the percentile "
+                        + "spectrum (it has no histogram)", curve.count()));
+            } else {
+                note.setText("");
+            }
+            xAxis.setLabel(unit.isEmpty() ? "Value" : DisplayUnits.isTime(unit)
+                    ? "Latency (" + DisplayUnits.label(unit) + ")" : "Value (" + DisplayUnits.label(unit) + ")");
+            paint(colours());
+        });
+    }
+
+    /** Whether a cumulative distribution is shown rather than bins. */
+    public boolean showsCdf() {
+        return plot.getRenderer() == cdfRenderer;
+    }
+
+    private void showCdf(boolean on) {
+        plot.setDataset(on ? cdf : dataset);
+        plot.setRenderer(on ? cdfRenderer : renderer);
+        plot.setRangeAxis(on ? cdfAxis : yAxis);
+        if (!on) {
+            cdf.removeAllSeries();
+        }
     }
 
     /** The statistics shown, or null. */
@@ -108,7 +172,8 @@ public final class SampleHistogramChart extends BenchChart {
 
     @Override
     protected void paint(ChartColours c) {
-        paintFrame(c, plot, xAxis, yAxis);
+        paintFrame(c, plot, xAxis, showsCdf() ? cdfAxis : yAxis);
+        cdfRenderer.setSeriesPaint(0, c.seriesColour(colourIndex), false);
         renderer.setSeriesPaint(0, ChartColours.withAlpha(c.seriesColour(colourIndex), 200), false);
     }
 }

@@ -7,9 +7,9 @@ import java.util.List;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 
+import dev.perfdesk.core.bench.BenchmarkFigures;
 import dev.perfdesk.core.bench.DisplayUnits;
 import dev.perfdesk.core.bench.Distribution;
-import dev.perfdesk.core.bench.Percentiles;
 
 /**
  * What the histogram and box plot of one benchmark show, computed in plain Java from its raw samples, or from its
@@ -25,6 +25,8 @@ import dev.perfdesk.core.bench.Percentiles;
 public final class SampleStats {
     /** At most this many outliers are kept for drawing. */
     public static final int MAX_OUTLIERS = 400;
+    /** Histograms of fewer values than this are not clipped. */
+    public static final int MIN_CLIPPED = 100;
 
     private final double binStart;
     private final double binWidth;
@@ -41,6 +43,7 @@ public final class SampleStats {
     private final double whiskerHigh;
     private final List<Double> outliers;
     private final long beyondWhiskers;
+    private final String binLimitName;
 
     private SampleStats(double binStart, double binWidth, long[] bins, long beyond, long total, double min, double q1,
                         double median, double q3, double max, double mean, double whiskerLow, double whiskerHigh,
@@ -60,20 +63,23 @@ public final class SampleStats {
         this.whiskerHigh = whiskerHigh;
         this.outliers = List.copyOf(outliers);
         this.beyondWhiskers = beyondWhiskers;
+        double farOut = q3 + 3 * (q3 - q1);
+        this.binLimitName = beyond == 0 ? "" : bins.length > 0 && Math.abs(binStart + bins.length * binWidth - farOut)
+                <= Math.abs(farOut) * 1e-9 + binWidth * 1e-6 ? "q3 + 3 IQR" : "p99";
     }
 
     /**
      * Statistics of raw samples, each multiplied by {@code factor} (to the display unit); NaN samples are left out.
-     * Percentiles by nearest rank, as HdrHistogram counts them.
+     * Quartiles and median by {@link BenchmarkFigures#interpolated}, the rule of the run table.
      */
     public static SampleStats ofSamples(double[] samples, double factor) {
         double[] s = Arrays.stream(samples).filter(v -> !Double.isNaN(v)).map(v -> v * factor).sorted().toArray();
         if (s.length == 0) {
             return empty();
         }
-        double q1 = Percentiles.nearestRank(s, 25);
-        double med = Percentiles.nearestRank(s, 50);
-        double q3 = Percentiles.nearestRank(s, 75);
+        double q1 = BenchmarkFigures.interpolated(s, 25);
+        double med = BenchmarkFigures.interpolated(s, 50);
+        double q3 = BenchmarkFigures.interpolated(s, 75);
         double iqr = q3 - q1;
         double lowFence = q1 - 1.5 * iqr;
         double highFence = q3 + 1.5 * iqr;
@@ -92,7 +98,8 @@ public final class SampleStats {
                 }
             }
         }
-        double upper = binUpper(s[s.length - 1], Percentiles.nearestRank(s, 99));
+        double upper = binUpper(s.length, s[0], s[s.length - 1], BenchmarkFigures.interpolated(s, 99), q1,
+                q3);
         int binCount = binsFor(s.length);
         double start = s[0];
         double width = width(start, upper, binCount);
@@ -119,9 +126,9 @@ public final class SampleStats {
         double f = factor / d.scale();
         double min = h.getMinValue() * f;
         double max = h.highestEquivalentValue(h.getMaxValue()) * f;
-        double q1 = h.getValueAtPercentile(25) * f;
-        double med = h.getValueAtPercentile(50) * f;
-        double q3 = h.getValueAtPercentile(75) * f;
+        double q1 = d.percentile(25) * factor;
+        double med = d.percentile(50) * factor;
+        double q3 = d.percentile(75) * factor;
         double iqr = q3 - q1;
         double lowFence = q1 - 1.5 * iqr;
         double highFence = q3 + 1.5 * iqr;
@@ -129,7 +136,7 @@ public final class SampleStats {
         double wh = min;
         List<Double> outliers = new ArrayList<>();
         long beyondWhiskers = 0;
-        double upper = binUpper(max, h.getValueAtPercentile(99) * f);
+        double upper = binUpper(n, min, max, d.percentile(99) * factor, q1, q3);
         int binCount = binsFor(n);
         double width = width(min, upper, binCount);
         long[] bins = new long[binCount];
@@ -161,9 +168,24 @@ public final class SampleStats {
                 Double.NaN, Double.NaN, Double.NaN, List.of(), 0);
     }
 
-    /** With a long tail (the max more than twice p99) the bins stop at p99, so the body is not squeezed flat. */
-    private static double binUpper(double max, double p99) {
-        return max > 2 * p99 && p99 > 0 ? p99 : max;
+    /**
+     * The bins stop at p99, so that a tail of outliers does not squeeze the body into a bar or two; and where more
+     * than a percent are far out (a jHiccup log's pauses: p99 a thousand times the median), at the far-out fence,
+     * three interquartile ranges above the third quartile. The values past it are counted ({@link #beyondBins()})
+     * for a note. Fewer than {@value #MIN_CLIPPED} values are all drawn: a p99 of three values means nothing.
+     */
+    private static double binUpper(long n, double min, double max, double p99, double q1, double q3) {
+        if (n < MIN_CLIPPED) {
+            return max;
+        }
+        double upper = max > p99 && p99 > 0 ? p99 : max;
+        double farOut = q3 + 3 * (q3 - q1);
+        return farOut > min && farOut < upper ? farOut : upper;
+    }
+
+    /** Where the bins stop: {@code p99}, or {@code q3 + 3 IQR} when that is lower. */
+    public String binLimitName() {
+        return binLimitName;
     }
 
     /** About the square root of n bins, between 5 and 60. */

@@ -13,10 +13,14 @@ import dev.perfdesk.core.bench.DisplayUnits;
  */
 public record SlaResult(SlaSpec sla, String series, double value, String unit, boolean passes) {
 
-    /** {@code ✓ run A: p95 = 32.1 ms}. */
+    /** {@code ✓ run A: p95 = 32.100 ms}. */
     @Override
     public String toString() {
-        return (passes ? "✓ " : "✗ ") + series + ": " + sla.percentileName() + " = " + DisplayUnits.shortNumber(value)
-                + " " + DisplayUnits.label(unit);
+        return (passes ? "✓ " : "✗ ") + series + ": " + valueText();
+    }
+
+    /** {@code p95 = 32.100 ms}. */
+    public String valueText() {
+        return sla.percentileName() + " = " + DisplayUnits.number(value) + " " + DisplayUnits.label(unit);
     }
 }

@@ -31,6 +31,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import dev.perfdesk.core.report.PercentileCurve;
 import dev.perfdesk.core.bench.Benchmark;
 import dev.perfdesk.core.bench.BenchmarkRun;
 import dev.perfdesk.core.bench.DisplayUnits;
@@ -96,7 +97,7 @@ class BenchViewsTest {
         WaitForAsyncUtils.waitForFxEvents();
         // console: PercentileBenchmark.sortRawSamples  10000  sample  3938  763.234 ± 40.515  us/op
         List<String> cells = cellTexts(rowNodeOf(robot, same));
-        assertEquals(List.of("PercentileBenchmark.sortRawSamples", "sample", "", "763.234", "± 40.515", "us/op",
+        assertEquals(List.of("PercentileBenchmark.sortRawSamples", "sample", "", "763.234", "± 40.515", "µs/op",
                 "3,938"), cells.subList(0, 7), cells.toString());
         assertTrue(cells.get(7).startsWith("604."), "p50 from the histogram: " + cells);
         assertEquals(List.of("size=1000", "size=10000"), table.table().getRoot().getChildren().stream()

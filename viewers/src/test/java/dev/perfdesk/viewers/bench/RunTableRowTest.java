@@ -34,7 +34,7 @@ class RunTableRowTest {
         RunTableRow norm = row(rows, "PercentileBenchmark.sortRawSamples", "size=10000", "sample",
                 "gc.alloc.rate.norm");
         assertEquals("B/op", norm.unit());
-        assertEquals("80132.037", DisplayUnits.number(norm.value()));
+        assertEquals("80,132.037", DisplayUnits.number(norm.value()));
     }
 
     @Test

@@ -1,0 +1,115 @@
+package dev.perfdesk.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import dev.perfdesk.core.bench.DisplayUnits;
+import dev.perfdesk.store.Store;
+import dev.perfdesk.viewers.bench.RunTableRow;
+
+/**
+ * Every run of the sample data (and the wrk2 and HdrHistogram log test files) as its tab opens, at 1400x880:
+ * it opens on the first benchmark with a latency distribution, its charts in the unit of that benchmark's row.
+ * The pictures go to {@code target/screenshots/runs/}.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RunTabScreenshotsTest {
+    @TempDir
+    static Path dir;
+
+    Store store;
+    MainView view;
+    Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        store = Store.open(dir.resolve("store-" + System.nanoTime() + ".db"));
+        view = AppTesting.showMainView(stage, store, dir);
+        stage.setWidth(1400);
+        stage.setHeight(880);
+    }
+
+    @AfterEach
+    void tearDown() {
+        store.close();
+    }
+
+    static List<Path> runFiles() throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(Path.of(RunTabTest.SAMPLES, "bench"))) {
+            s.filter(Files::isRegularFile).filter(p -> p.toString().matches(".*\\.(json|hlog|jtl|ndjson|txt)$"))
+                    .sorted().forEach(files::add);
+        }
+        Path testdata = Path.of(System.getProperty("perfdesk.testdata", "../testdata"));
+        files.add(testdata.resolve("formats").resolve("wrk2-readme-latency-output.txt"));
+        files.add(testdata.resolve("hdr").resolve("jHiccup-2.0.7S.logV2.hlog"));
+        return files;
+    }
+
+    @Test
+    void everySampleRunOpensOnALatencyDistributionInItsRowsUnit(FxRobot robot) throws Exception {
+        List<Path> files = runFiles();
+        assertTrue(files.size() >= 14, files.toString());
+        robot.interact(() -> view.importFiles(files));
+        AppTesting.waitUntil(() -> !view.statusBar().isBusy()
+                && view.statusBar().messageLabel().getText().startsWith("Imported"));
+        System.out.println("import: " + view.statusBar().messageLabel().getText());
+        for (LibraryEntry entry : List.copyOf(view.library().allEntries())) {
+            if (!entry.isRun()) {
+                continue;
+            }
+            robot.interact(() -> view.open(entry));
+            AppTesting.waitUntil(() -> view.tabs().getSelectionModel().getSelectedItem() instanceof RunTab t
+                    && t.view() != null && t.view().table().rows().size() == t.view().run().benchmarks().size()
+                    && t.view().detail().mainProperty().get() != null && !t.view().detail().isBusy());
+            RunTab tab = (RunTab) view.tabs().getSelectionModel().getSelectedItem();
+            RunTab.RunView rv = tab.view();
+            // the first row with a distribution the charts draw, else with reported percentiles, else the first
+            List<RunTableRow> rows = rv.table().visibleRows();
+            RunTableRow expected = rows.stream().filter(r -> r.benchmark().figures().hasLatencyDistribution()
+                            && (r.benchmark().figures().distribution() != null
+                            || r.benchmark().figures().sortedSamples().length > 0)).findFirst()
+                    .or(() -> rows.stream().filter(r -> r.benchmark().figures().hasLatencyDistribution()).findFirst())
+                    .orElse(rows.get(0));
+            assertEquals(expected.benchmark(), rv.table().getSelectedBenchmark(), entry.title());
+            RunTableRow row = rv.table().getSelectedRow();
+            if (DisplayUnits.isTime(row.unit()) && !rv.detail().percentileChart().curves().isEmpty()) {
+                String unit = DisplayUnits.base(row.unit());
+                assertEquals(unit, rv.detail().shownUnit(), entry.title() + ": the charts' unit is the row's");
+                assertEquals(unit, rv.detail().percentileChart().unit(), entry.title());
+                assertFalse(rv.detail().percentileChart().curves().stream()
+                        .anyMatch(c -> !DisplayUnits.base(c.unit()).equals(unit)), entry.title());
+            }
+            Thread.sleep(300);
+            robot.interact(() -> { });
+            String name = entry.title().replaceAll("[^A-Za-z0-9._-]+", "-");
+            robot.interact(() -> {
+                try {
+                    Screenshots.write(stage.getScene(), "runs/" + name);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            robot.interact(() -> view.tabs().getTabs().remove(tab));
+        }
+    }
+}
