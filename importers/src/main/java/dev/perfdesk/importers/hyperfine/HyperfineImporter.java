@@ -92,7 +92,7 @@ public final class HyperfineImporter implements Importer {
             b.samples(samples);
         }
         JsonNode mean = doc.root().at(at + "/mean");
-        if (mean.isMissingNode() || mean.isNull()) {
+        if (mean.isNull()) {
             throw doc.error(at + "/mean", "expected the mean run time in seconds, found "
                     + JsonDocument.describe(mean) + "; hyperfine writes it for every command");
         }
