@@ -107,6 +107,15 @@ class BenchmarkNumbersAgreeTest {
             same(row.p99(), r.path("p99"), label + " p99 in the report");
             assertTrue(s.path("spread_kind").asText().equals(r.path("description").asText()), label);
         }
+        // the comparison of the run with itself: each compared row's centres are the run table's
+        for (JsonNode c : report.path("benchmarks")) {
+            RunTableRow row = table.stream().filter(t -> t.benchmark().key().name().equals(c.path("name").asText())
+                    && t.unit().equals(c.path("unit").asText())
+                    && JSON.valueToTree(new java.util.TreeMap<>(t.benchmark().params())).equals(c.path("params")))
+                    .findFirst().orElseThrow(() -> new AssertionError(file + ": no table row for " + c));
+            same(row.value(), c.path("baseline").path("centre"), file + " " + row.benchmark() + " compared centre");
+            same(row.value(), c.path("candidate").path("centre"), file + " " + row.benchmark() + " compared centre");
+        }
     }
 
     /** NaN in the table is null in JSON; numbers agree to the last bit (JSON prints doubles exactly). */
