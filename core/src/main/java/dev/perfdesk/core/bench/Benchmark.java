@@ -60,6 +60,8 @@ public final class Benchmark {
     private final BenchmarkStatus status;
     private final String statusMessage;
     private final Map<String, String> attributes;
+    /** {@link #figures()}, made on first use; a benign race makes at most one extra copy of the same value. */
+    private volatile BenchmarkFigures figures;
 
     private Benchmark(Builder b) {
         this.name = Objects.requireNonNull(b.name, "name");
@@ -249,12 +251,18 @@ public final class Benchmark {
      * none is known.
      */
     public double percentile(double percentile) {
-        return BenchmarkFigures.of(this).percentile(percentile);
+        return figures().percentile(percentile);
     }
 
     /** The headline numbers of this benchmark: centre, spread, n and percentiles (see {@link BenchmarkFigures}). */
     public BenchmarkFigures figures() {
-        return BenchmarkFigures.of(this);
+        BenchmarkFigures f = figures;
+        if (f == null) {
+            // computed once: the figures sort the samples, and tables ask for them per cell
+            f = BenchmarkFigures.of(this);
+            figures = f;
+        }
+        return f;
     }
 
     /** The key a reported percentile has in {@link #statistics()}: 50 gives {@code p50}, 99.9 gives {@code p99.9}. */

@@ -149,10 +149,10 @@ public final class BenchmarkFigures {
             s = distribution.percentile(75) - distribution.percentile(25);
             sk = Spread.IQR;
         } else {
-            Object[] found = reportedCentre(b);
+            Reported found = reportedCentre(b);
             if (found != null) {
-                c = (Double) found[0];
-                ck = (Centre) found[1];
+                c = found.value();
+                ck = found.kind();
                 Double q1 = b.statistics().get(Benchmark.percentileKey(25));
                 Double q3 = b.statistics().get(Benchmark.percentileKey(75));
                 if (ck == Centre.REPORTED_MEDIAN && q1 != null && q3 != null && Double.isFinite(q3 - q1)) {
@@ -215,21 +215,25 @@ public final class BenchmarkFigures {
         return null;
     }
 
-    private static Object[] reportedCentre(Benchmark b) {
+    /** A centre the tool reported, and what it is. */
+    private record Reported(double value, Centre kind) {
+    }
+
+    private static Reported reportedCentre(Benchmark b) {
         for (String key : MEDIANS) {
             Double v = b.statistics().get(key);
             if (v != null && Double.isFinite(v)) {
-                return new Object[] {v, Centre.REPORTED_MEDIAN};
+                return new Reported(v, Centre.REPORTED_MEDIAN);
             }
         }
         Double p50 = b.statistics().get(Benchmark.percentileKey(50));
         if (p50 != null && Double.isFinite(p50)) {
-            return new Object[] {p50, Centre.REPORTED_MEDIAN};
+            return new Reported(p50, Centre.REPORTED_MEDIAN);
         }
         for (String key : MEANS) {
             Double v = b.statistics().get(key);
             if (v != null && Double.isFinite(v)) {
-                return new Object[] {v, Centre.MEAN};
+                return new Reported(v, Centre.MEAN);
             }
         }
         String[] keys = {"rate", "value", "count"};
@@ -237,7 +241,7 @@ public final class BenchmarkFigures {
         for (int i = 0; i < keys.length; i++) {
             Double v = b.statistics().get(keys[i]);
             if (v != null && Double.isFinite(v)) {
-                return new Object[] {v, kinds[i]};
+                return new Reported(v, kinds[i]);
             }
         }
         return null;
