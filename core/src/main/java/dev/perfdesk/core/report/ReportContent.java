@@ -46,22 +46,9 @@ final class ReportContent {
         return counts;
     }
 
-    /** {@code 2 benchmarks compared: 0 regressions, 1 improved, 0 within noise, 1 ~; geomean -8.94%}. */
+    /** {@link RunComparison#summary()}: kept for the writers. */
     static String summary(RunComparison c) {
-        Map<Verdict, Integer> n = counts(c);
-        int total = c.primary().size();
-        String what = c.options().allMetrics() || c.secondary().isEmpty() ? " benchmark" : " primary metric";
-        StringBuilder sb = new StringBuilder();
-        sb.append(total).append(what).append(total == 1 ? "" : "s").append(" compared: ")
-                .append(n.get(Verdict.REGRESSION)).append(n.get(Verdict.REGRESSION) == 1 ? " regression"
-                        : " regressions")
-                .append(", ").append(n.get(Verdict.IMPROVED)).append(" improved, ")
-                .append(n.get(Verdict.WITHIN_NOISE)).append(" within noise, ")
-                .append(n.get(Verdict.NO_CHANGE)).append(" ~ (no significant change)");
-        if (total > 0) {
-            sb.append("; ").append(c.geomeanSentence());
-        }
-        return sb.toString();
+        return c.summary();
     }
 
     /** {@code threshold 5%, alpha 0.05}. */

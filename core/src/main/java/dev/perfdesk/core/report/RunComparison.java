@@ -252,6 +252,34 @@ public final class RunComparison {
     }
 
     /**
+     * The one-line summary every output shows after the verdict, the same in the window, the CLI and each report:
+     * {@code 12 primary metrics compared: 2 regressions, 1 improved, 0 within noise, 9 ~ (no significant change);
+     * geomean speedup 0.95× ...}. Counts are over {@link #primary()}.
+     */
+    public String summary() {
+        java.util.Map<Verdict, Integer> n = new java.util.EnumMap<>(Verdict.class);
+        for (Verdict v : Verdict.values()) {
+            n.put(v, 0);
+        }
+        for (BenchmarkComparison b : primary()) {
+            n.merge(b.verdict(), 1, Integer::sum);
+        }
+        int total = primary().size();
+        String what = options.allMetrics() || secondary().isEmpty() ? " benchmark" : " primary metric";
+        StringBuilder sb = new StringBuilder();
+        sb.append(total).append(what).append(total == 1 ? "" : "s").append(" compared: ")
+                .append(n.get(Verdict.REGRESSION)).append(n.get(Verdict.REGRESSION) == 1 ? " regression"
+                        : " regressions")
+                .append(", ").append(n.get(Verdict.IMPROVED)).append(" improved, ")
+                .append(n.get(Verdict.WITHIN_NOISE)).append(" within noise, ")
+                .append(n.get(Verdict.NO_CHANGE)).append(" ~ (no significant change)");
+        if (total > 0) {
+            sb.append("; ").append(geomeanSentence());
+        }
+        return sb.toString();
+    }
+
+    /**
      * The overall figure in words: {@code geomean +9.82%} with one unit and direction, else
      * {@code geomean speedup 1.08× over 38 primary metrics (each ratio oriented so > 1 is better)}.
      */
@@ -461,15 +489,19 @@ public final class RunComparison {
     }
 
     /**
-     * Every compared benchmark in the order reports show them: regressions first, the largest change first; then
-     * improvements, the largest first; then the rest in the baseline's order.
+     * Every compared benchmark in the order reports show them: the primary metrics ({@link #primaryInReportOrder()})
+     * and then the secondary ones ({@link #secondaryInReportOrder()}), each regressions first, the largest change
+     * first; then improvements, the largest first; then the rest in the baseline's order. So a secondary metric's
+     * regression (a JMH {@code gc.count}) never sits above a primary one, in a table or in a report.
      *
      * <pre>{@code
      * for (BenchmarkComparison b : comparison.benchmarksInReportOrder()) { ... }
      * }</pre>
      */
     public List<BenchmarkComparison> benchmarksInReportOrder() {
-        return inReportOrder(benchmarks);
+        List<BenchmarkComparison> out = new ArrayList<>(primaryInReportOrder());
+        out.addAll(secondaryInReportOrder());
+        return List.copyOf(out);
     }
 
     /** {@code rows} in report order (see {@link #benchmarksInReportOrder()}); the sort is stable. */

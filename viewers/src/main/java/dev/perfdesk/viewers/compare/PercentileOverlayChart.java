@@ -3,16 +3,11 @@ package dev.perfdesk.viewers.compare;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.text.FieldPosition;
-import java.text.NumberFormat;
-import java.text.ParsePosition;
 
 import javafx.scene.layout.StackPane;
 
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
@@ -27,6 +22,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import dev.perfdesk.core.bench.BenchUnits;
 import dev.perfdesk.core.report.PercentileCurve;
 import dev.perfdesk.core.report.ReportFormat;
+import dev.perfdesk.viewers.bench.NinesAxis;
 
 /**
  * Two runs' latency by percentile, overlaid, as HdrHistogram plots it: x is {@code 1 / (1 - p)} on a log axis
@@ -43,7 +39,7 @@ public class PercentileOverlayChart extends StackPane {
     static final Color CANDIDATE = new Color(0xea580c);
 
     private final XYSeriesCollection dataset = new XYSeriesCollection();
-    private final LogAxis xAxis = new LogAxis("Percentile");
+    private final NinesAxis xAxis = new NinesAxis("Percentile");
     private final NumberAxis yAxis = new NumberAxis();
     private final XYStepRenderer renderer = new XYStepRenderer();
     private final XYPlot plot = new XYPlot(dataset, xAxis, yAxis, renderer);
@@ -51,11 +47,6 @@ public class PercentileOverlayChart extends StackPane {
 
     public PercentileOverlayChart() {
         getStyleClass().add("percentile-overlay-chart");
-        xAxis.setBase(10);
-        xAxis.setSmallestValue(1);
-        xAxis.setNumberFormatOverride(new NinesFormat());
-        xAxis.setTickUnit(new NumberTickUnit(1));
-        xAxis.setMinorTickMarksVisible(false);
         xAxis.setLowerMargin(0);
         xAxis.setUpperMargin(0.02);
         yAxis.setAutoRangeIncludesZero(false);
@@ -139,6 +130,19 @@ public class PercentileOverlayChart extends StackPane {
             yAxis.setLabel(ReportFormat.unitLabel(display));
             dataset.addSeries(series("baseline: " + baselineName, baseline, display));
             dataset.addSeries(series("candidate: " + candidateName, candidate, display));
+            double maxX = 1;
+            for (int i = 0; i < dataset.getSeriesCount(); i++) {
+                if (dataset.getItemCount(i) > 0) {
+                    maxX = Math.max(maxX, dataset.getSeries(i).getMaxX());
+                }
+            }
+            // The percentile chart's axis: 0%, 50%, 90%, 99%... up to the decade at or above the last point; a
+            // handful of values (the last below 90%) keeps the width for them instead of an empty 90-99% decade.
+            if (maxX < 10) {
+                xAxis.setRange(1, Math.max(2.2, maxX * 1.1));
+            } else {
+                xAxis.fit(maxX);
+            }
         } finally {
             chart.setNotify(true);
         }
@@ -182,25 +186,5 @@ public class PercentileOverlayChart extends StackPane {
             return "0%";
         }
         return ReportFormat.plain(Math.round(p * 1e4) / 1e4) + "%";
-    }
-
-    /** Labels the log axis in percent. */
-    private static final class NinesFormat extends NumberFormat {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
-            return toAppendTo.append(nines(number));
-        }
-
-        @Override
-        public StringBuffer format(long number, StringBuffer toAppendTo, FieldPosition pos) {
-            return format((double) number, toAppendTo, pos);
-        }
-
-        @Override
-        public Number parse(String source, ParsePosition parsePosition) {
-            return null;
-        }
     }
 }

@@ -116,6 +116,7 @@ public class RunComparisonView extends BorderPane {
         tableBox.getStyleClass().add("table-box");
         VBox.setVgrow(table, Priority.ALWAYS);
         chartTitle.getStyleClass().add("chart-title");
+        chartTitle.setWrapText(true);
         chartTitle.setMinHeight(Region.USE_PREF_SIZE);
         VBox chartBox = new VBox(4, chartTitle, chart);
         chartBox.getStyleClass().add("chart-box");
@@ -182,11 +183,12 @@ public class RunComparisonView extends BorderPane {
         verdictLabel.setMinWidth(Region.USE_PREF_SIZE);
         summaryLabel.getStyleClass().add("comparison-summary");
         summaryLabel.setMinWidth(0);
+        // The summary is the CLI's and the reports' sentence, word for word: it wraps rather than being cut.
+        summaryLabel.setWrapText(true);
+        HBox.setHgrow(summaryLabel, Priority.ALWAYS);
         thresholdsLabel.getStyleClass().add("comparison-thresholds");
         thresholdsLabel.setMinWidth(Region.USE_PREF_SIZE);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox line = new HBox(10, verdictLabel, summaryLabel, spacer, thresholdsLabel);
+        HBox line = new HBox(10, verdictLabel, summaryLabel, thresholdsLabel);
         line.setAlignment(Pos.CENTER_LEFT);
         line.getStyleClass().add("comparison-header");
         return line;
@@ -414,7 +416,7 @@ public class RunComparisonView extends BorderPane {
         verdictLabel.getStyleClass().removeAll("pass", "warn", "fail");
         verdictLabel.getStyleClass().add(v.verdict() == ReportVerdict.FAIL ? "fail"
                 : v.verdict() == ReportVerdict.PASS ? "pass" : "warn");
-        summaryLabel.setText(summary(c) + "   \u00b7   " + c.baselineTitle() + " \u2192 " + c.candidateTitle());
+        summaryLabel.setText(c.summary() + "\n" + c.baselineTitle() + " \u2192 " + c.candidateTitle());
         summaryLabel.setTooltip(new Tooltip(summaryLabel.getText()));
         thresholdsLabel.setText("threshold " + ReportFormat.percent(c.options().noiseThreshold()) + ", alpha "
                 + ReportFormat.plain(c.options().alpha()) + ", " + ReportFormat.percent(c.options().confidence())
@@ -460,18 +462,6 @@ public class RunComparisonView extends BorderPane {
         notesBox.setVisible(!notesBox.getChildren().isEmpty());
     }
 
-    private static String summary(RunComparison c) {
-        int[] n = new int[Verdict.values().length];
-        for (BenchmarkComparison b : c.benchmarks()) {
-            n[b.verdict().ordinal()]++;
-        }
-        int regressions = n[Verdict.REGRESSION.ordinal()];
-        int improvements = n[Verdict.IMPROVED.ordinal()];
-        return regressions + (regressions == 1 ? " regression, " : " regressions, ")
-                + improvements + (improvements == 1 ? " improvement" : " improvements") + " of "
-                + c.benchmarks().size() + "   \u00b7   geomean " + ReportFormat.geomean(c.report().geometricMean());
-    }
-
     private void showCurves(BenchmarkComparison b) {
         RunComparison c = viewModel.getComparison();
         if (b == null || c == null) {
@@ -482,9 +472,24 @@ public class RunComparisonView extends BorderPane {
         Benchmark[] pair = c.benchmarksOf(b.key(), b.unit());
         PercentileCurve base = pair[0] == null ? null : PercentileCurve.of(pair[0]);
         PercentileCurve cand = pair[1] == null ? null : PercentileCurve.of(pair[1]);
-        chartTitle.setText("Percentile curves: " + b.key() + (base == null && cand == null
-                ? " (no raw samples or distribution)" : ""));
+        boolean distribution = pair[0] != null && pair[0].figures().hasLatencyDistribution()
+                || pair[1] != null && pair[1].figures().hasLatencyDistribution();
+        String title;
+        if (base == null && cand == null) {
+            title = "Percentile curves: " + b.key() + " (no raw samples or distribution)";
+        } else if (distribution) {
+            title = "Percentile curves: " + b.key();
+        } else {
+            // A handful of iteration scores is no latency distribution: say what the points are.
+            title = "Measurements, sorted: " + b.key() + " (" + count(pair[0]) + " + " + count(pair[1])
+                    + " iteration values, not a latency distribution)";
+        }
+        chartTitle.setText(title);
         chart.setCurves(c.baselineTitle(), base, c.candidateTitle(), cand);
+    }
+
+    private static String count(Benchmark b) {
+        return b == null ? "0" : Long.toString(b.figures().n());
     }
 
     private void chooseAndExport(String what, String pattern, String name, boolean markdown) {

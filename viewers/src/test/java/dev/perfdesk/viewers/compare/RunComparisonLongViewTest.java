@@ -44,17 +44,26 @@ class RunComparisonLongViewTest {
     }
 
     @Test
-    void regressionsComeFirstThenImprovements(FxRobot robot) {
+    void primaryMetricsComeFirstEachKindRegressionsThenImprovements(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
         List<BenchmarkComparison> items = view.table().getItems();
         assertEquals(76, items.size());
-        assertEquals(Verdict.REGRESSION, items.get(0).verdict());
-        int firstOther = 0;
-        while (items.get(firstOther).verdict() == Verdict.REGRESSION) {
-            firstOther++;
+        int primaries = view.getViewModel().getComparison().primary().size();
+        for (List<BenchmarkComparison> group : List.of(items.subList(0, primaries),
+                items.subList(primaries, items.size()))) {
+            assertEquals(Verdict.REGRESSION, group.get(0).verdict(), group.get(0).key().toString());
+            int firstOther = 0;
+            while (group.get(firstOther).verdict() == Verdict.REGRESSION) {
+                firstOther++;
+            }
+            int firstRest = firstOther;
+            while (firstRest < group.size() && group.get(firstRest).verdict() == Verdict.IMPROVED) {
+                firstRest++;
+            }
+            assertTrue(group.subList(firstRest, group.size()).stream()
+                    .noneMatch(b -> b.verdict() == Verdict.REGRESSION || b.verdict() == Verdict.IMPROVED),
+                    "regressions, then improvements, then the rest");
         }
-        assertEquals(Verdict.IMPROVED, items.get(firstOther).verdict());
-        assertTrue(items.subList(firstOther, items.size()).stream().noneMatch(b -> b.verdict() == Verdict.REGRESSION));
         assertFalse(view.table().lookupAll(".table-row-cell").isEmpty());
     }
 

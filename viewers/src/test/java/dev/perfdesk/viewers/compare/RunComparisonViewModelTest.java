@@ -33,23 +33,33 @@ class RunComparisonViewModelTest {
     }
 
     @Test
-    void ordersRegressionsByLargestChangeThenImprovementsThenTheRest() {
+    void ordersPrimaryMetricsThenSecondaryEachRegressionsByLargestChangeThenImprovementsThenTheRest() {
         List<BenchmarkComparison> rows = vm.rows();
         assertEquals(vm.getComparison().benchmarksInReportOrder(), rows);
-        assertTrue(rows.get(0).key().name().contains("MapBench.put"), "25% more allocation comes first");
-        int rank = 0;
-        double lastChange = Double.POSITIVE_INFINITY;
-        for (BenchmarkComparison b : rows) {
-            int r = b.verdict() == Verdict.REGRESSION ? 0 : b.verdict() == Verdict.IMPROVED ? 1 : 2;
-            assertTrue(r >= rank, "regressions, improvements, the rest: " + b.key());
-            if (r != rank) {
-                lastChange = Double.POSITIVE_INFINITY;
-                rank = r;
-            }
-            if (r < 2) {
-                double change = Math.abs(b.comparison().change());
-                assertTrue(change <= lastChange, "largest change first: " + b.key());
-                lastChange = change;
+        int primaries = vm.getComparison().primary().size();
+        assertTrue(primaries > 0 && primaries < rows.size(), "both kinds: " + primaries);
+        assertTrue(rows.subList(0, primaries).stream().allMatch(b -> b.baseline().metric().equals("primary")),
+                "the primary metrics first");
+        assertTrue(rows.subList(primaries, rows.size()).stream().noneMatch(b -> b.baseline().metric()
+                .equals("primary")), "then the secondary ones");
+        assertTrue(rows.get(primaries).key().name().contains("MapBench.put"),
+                "25% more allocation heads the secondary metrics");
+        for (List<BenchmarkComparison> group : List.of(rows.subList(0, primaries),
+                rows.subList(primaries, rows.size()))) {
+            int rank = 0;
+            double lastChange = Double.POSITIVE_INFINITY;
+            for (BenchmarkComparison b : group) {
+                int r = b.verdict() == Verdict.REGRESSION ? 0 : b.verdict() == Verdict.IMPROVED ? 1 : 2;
+                assertTrue(r >= rank, "regressions, improvements, the rest: " + b.key());
+                if (r != rank) {
+                    lastChange = Double.POSITIVE_INFINITY;
+                    rank = r;
+                }
+                if (r < 2) {
+                    double change = Math.abs(b.comparison().change());
+                    assertTrue(change <= lastChange, "largest change first: " + b.key());
+                    lastChange = change;
+                }
             }
         }
         assertTrue(rows.stream().filter(b -> b.verdict() == Verdict.REGRESSION).count() >= 2);
