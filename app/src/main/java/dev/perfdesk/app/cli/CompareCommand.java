@@ -233,7 +233,7 @@ final class CompareCommand implements Callable<Integer> {
         String text = arg.strip();
         if (ID.matcher(text).matches()) {
             ItemId id = ItemId.parse(text);
-            if (id.run()) {
+            if (id instanceof ItemId.RunId) {
                 StoredRun r = s.findRun(id.number()).orElseThrow(() -> new InputError("no run with id " + id + " in "
                         + s.path()));
                 return new Side(true, r.id(), title(r));

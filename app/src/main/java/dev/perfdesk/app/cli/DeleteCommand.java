@@ -29,7 +29,7 @@ final class DeleteCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Store s = store.open()) {
-            if (id.series()) {
+            if (id instanceof ItemId.SeriesId) {
                 StoredSeries x = s.findSeries(id.number()).orElse(null);
                 if (x == null || !s.deleteSeries(id.number())) {
                     spec.commandLine().getErr().println("no series with id " + id + " in " + s.path());
@@ -38,7 +38,7 @@ final class DeleteCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println("deleted " + id + "\t" + x.name());
                 return 0;
             }
-            if (id.run()) {
+            if (id instanceof ItemId.RunId) {
                 StoredRun r = s.findRun(id.number()).orElse(null);
                 if (r == null || !s.deleteRun(id.number())) {
                     spec.commandLine().getErr().println("no run with id " + id + " in " + s.path());

@@ -9,23 +9,63 @@ import picocli.CommandLine.TypeConversionException;
 /**
  * An id as the command line shows it: profiles by number ({@code 12}), benchmark runs by number after an {@code r}
  * ({@code r3}), series sets after an {@code s} ({@code s2}). Each kind is numbered apart in the store, so the letter
- * tells them apart.
+ * tells them apart, and each kind is its own type:
  *
- * @param run    true for a benchmark run
- * @param series true for a series set
- * @param number the id in its table
+ * <pre>{@code
+ * ItemId id = ItemId.parse("r3");
+ * if (id instanceof ItemId.RunId run) { store.findRun(run.number()); }
+ * }</pre>
  */
-record ItemId(boolean run, boolean series, long number) {
-    private static final Pattern FORM = Pattern.compile("([rs]?)(\\d{1,18})");
+sealed interface ItemId permits ItemId.ProfileId, ItemId.RunId, ItemId.SeriesId {
+    /** The id in its kind's table. */
+    long number();
+
+    /** A profile: {@code 12}. */
+    record ProfileId(long number) implements ItemId {
+        @Override
+        public String toString() {
+            return Long.toString(number);
+        }
+    }
+
+    /** A benchmark run: {@code r3}. */
+    record RunId(long number) implements ItemId {
+        @Override
+        public String toString() {
+            return ofRun(number);
+        }
+    }
+
+    /** A series set: {@code s2}. */
+    record SeriesId(long number) implements ItemId {
+        @Override
+        public String toString() {
+            return ofSeries(number);
+        }
+    }
+
+    /** Text that is not an id, with the sentence that says which forms are. */
+    final class NotAnIdException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotAnIdException(String text) {
+            super("'" + text + "' is not an id: profiles are numbers (12), benchmark runs r and a number (r3), "
+                    + "series s and a number (s2)");
+        }
+    }
 
     /** Parses {@code 12}, {@code r3} or {@code s2}. */
     static ItemId parse(String text) {
-        Matcher m = FORM.matcher(text.strip());
+        Matcher m = Form.PATTERN.matcher(text.strip());
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not an id: profiles are numbers (12), benchmark runs "
-                    + "r and a number (r3), series s and a number (s2)");
+            throw new NotAnIdException(text);
         }
-        return new ItemId(m.group(1).equals("r"), m.group(1).equals("s"), Long.parseLong(m.group(2)));
+        long number = Long.parseLong(m.group(2));
+        return switch (m.group(1)) {
+            case "r" -> new RunId(number);
+            case "s" -> new SeriesId(number);
+            default -> new ProfileId(number);
+        };
     }
 
     /** The id of a series set as the command line prints it. */
@@ -38,18 +78,21 @@ record ItemId(boolean run, boolean series, long number) {
         return "r" + id;
     }
 
-    @Override
-    public String toString() {
-        return run ? ofRun(number) : series ? ofSeries(number) : Long.toString(number);
+    /** The textual form of an id (an interface cannot hold a private constant). */
+    final class Form {
+        static final Pattern PATTERN = Pattern.compile("([rs]?)(\\d{1,18})");
+
+        private Form() {
+        }
     }
 
     /** Lets picocli turn a bad id into a usage error. */
-    static final class Converter implements ITypeConverter<ItemId> {
+    final class Converter implements ITypeConverter<ItemId> {
         @Override
         public ItemId convert(String value) {
             try {
                 return parse(value);
-            } catch (IllegalArgumentException e) {
+            } catch (NotAnIdException e) {
                 throw new TypeConversionException(e.getMessage());
             }
         }

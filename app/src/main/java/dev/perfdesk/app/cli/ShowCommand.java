@@ -55,7 +55,7 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (Store s = store.open()) {
-            if (itemId.series()) {
+            if (itemId instanceof ItemId.SeriesId) {
                 StoredSeries x = s.findSeries(itemId.number()).orElse(null);
                 if (x == null) {
                     spec.commandLine().getErr().println("no series with id " + itemId + " in " + s.path());
@@ -76,7 +76,7 @@ final class ShowCommand implements Callable<Integer> {
                 out.println("Change points: perfdesk changepoints " + itemId);
                 return 0;
             }
-            if (itemId.run()) {
+            if (itemId instanceof ItemId.RunId) {
                 StoredRun run = s.findRun(itemId.number()).orElse(null);
                 if (run == null) {
                     spec.commandLine().getErr().println("no run with id " + itemId + " in " + s.path());

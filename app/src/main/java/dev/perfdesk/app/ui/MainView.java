@@ -265,25 +265,25 @@ public final class MainView extends BorderPane {
 
     /** Opens a saved comparison: of two runs, or of two profiles. */
     private void openSavedComparison(long id) {
-        javafx.concurrent.Task<Object[]> task = new javafx.concurrent.Task<>() {
+        javafx.concurrent.Task<SavedComparison> task = new javafx.concurrent.Task<>() {
             @Override
-            protected Object[] call() {
+            protected SavedComparison call() {
                 StoredComparison c = store.findComparison(id).orElseThrow(() ->
                         new IllegalStateException("the comparison c" + id + " is no longer in the store"));
                 if (c.kind() == StoredComparison.Kind.RUN) {
-                    return new Object[] {c, null, null};
+                    return new SavedComparison(c, null, null);
                 }
-                return new Object[] {c, store.findProfile(c.baselineId()).orElseThrow(),
-                        store.findProfile(c.candidateId()).orElseThrow()};
+                return new SavedComparison(c, store.findProfile(c.baselineId()).orElseThrow(),
+                        store.findProfile(c.candidateId()).orElseThrow());
             }
         };
         task.setOnSucceeded(e -> {
-            StoredComparison c = (StoredComparison) task.getValue()[0];
+            SavedComparison saved = task.getValue();
+            StoredComparison c = saved.comparison();
             if (c.kind() == StoredComparison.Kind.RUN) {
                 compareRuns(c.baselineId(), c.candidateId());
             } else {
-                compare(List.of(LibraryEntry.of((StoredProfile) task.getValue()[1]),
-                        LibraryEntry.of((StoredProfile) task.getValue()[2])));
+                compare(List.of(LibraryEntry.of(saved.baseline()), LibraryEntry.of(saved.candidate())));
             }
         });
         task.setOnFailed(e -> showError("Cannot open the comparison", LibraryViewModel.describe(task.getException())));
@@ -542,5 +542,9 @@ public final class MainView extends BorderPane {
 
     public StatusBar statusBar() {
         return status;
+    }
+
+    /** A saved comparison as the store holds it, with its two profiles when it compares profiles (else nulls). */
+    private record SavedComparison(StoredComparison comparison, StoredProfile baseline, StoredProfile candidate) {
     }
 }

@@ -69,13 +69,23 @@ public final class TrendTab extends Tab {
         loading.setAlignment(Pos.CENTER);
         setContent(loading);
         view.setReviewHandler((cp, status, reason) -> {
-            store.saveReview(cp.key(), new ChangePointReview(status, reason));
-            view.setReviews(store.reviews());
+            // The store is written off the FX thread; the reviews it then holds are applied in one step.
+            Task<dev.perfdesk.core.series.ChangePointReviews> save = new Task<>() {
+                @Override
+                protected dev.perfdesk.core.series.ChangePointReviews call() {
+                    store.saveReview(cp.key(), new ChangePointReview(status, reason));
+                    return store.reviews();
+                }
+            };
+            save.setOnSucceeded(e -> view.setReviews(save.getValue()));
+            save.setOnFailed(e -> view.getViewModel().setError("Could not save the review: "
+                    + LibraryViewModel.describe(save.getException())));
+            tasks.run(save);
         });
         view.setOnChangePointSelected(e -> compare(e, openRunComparison));
-        Task<Object[]> task = new Task<>() {
+        Task<Loaded> task = new Task<>() {
             @Override
-            protected Object[] call() {
+            protected Loaded call() {
                 if (source.benchmark() != null) {
                     List<RunHistory.IdentifiedRun> runs = new ArrayList<>();
                     for (StoredRun r : store.listRuns()) {
@@ -86,30 +96,27 @@ public final class TrendTab extends Tab {
                     if (found.isEmpty()) {
                         throw new IllegalStateException("no stored run has the benchmark " + source.benchmark());
                     }
-                    return new Object[] {found, store.reviews()};
+                    return new BenchmarkHistory(found, store.reviews());
                 }
                 SeriesSet set = store.loadSeries(source.seriesId());
                 Map<String, Direction> directions = dev.perfdesk.core.series.SeriesAnalysis.guessDirections(set);
-                return new Object[] {set, directions, store.reviews()};
+                return new StoredSeriesSet(set, directions, store.reviews());
             }
         };
         task.setOnSucceeded(e -> {
-            Object[] r = task.getValue();
-            if (r[0] instanceof List) {
-                @SuppressWarnings("unchecked")
-                List<RunHistory.RunSeries> found = (List<RunHistory.RunSeries>) r[0];
-                view.setReviews((dev.perfdesk.core.series.ChangePointReviews) r[1]);
-                seriesList = found;
-                setContent(withSeriesChooser(found));
+            Loaded loaded = task.getValue();
+            if (loaded instanceof BenchmarkHistory history) {
+                view.setReviews(history.reviews());
+                seriesList = history.series();
+                setContent(withSeriesChooser(history.series()));
                 return;
             }
-            SeriesSet set = (SeriesSet) r[0];
-            @SuppressWarnings("unchecked")
-            Map<String, Direction> directions = (Map<String, Direction>) r[1];
+            StoredSeriesSet stored = (StoredSeriesSet) loaded;
+            SeriesSet set = stored.set();
             setText(set.name());
             setTooltip(new Tooltip(set.name() + "\n" + set.size() + " runs · " + String.join(", ", set.metricNames())));
-            view.getViewModel().setDirections(directions);
-            view.setReviews((dev.perfdesk.core.series.ChangePointReviews) r[2]);
+            view.getViewModel().setDirections(stored.directions());
+            view.setReviews(stored.reviews());
             view.setSeriesSet(set);
             javafx.scene.layout.BorderPane pane = new javafx.scene.layout.BorderPane(view);
             pane.setTop(bar(null, configurations(set)));
@@ -336,5 +343,19 @@ public final class TrendTab extends Tab {
         static String time(long epochMillis) {
             return FORMAT.format(java.time.Instant.ofEpochMilli(epochMillis));
         }
+    }
+
+    /** What the background load of a history found. */
+    private sealed interface Loaded permits BenchmarkHistory, StoredSeriesSet {
+    }
+
+    /** A benchmark's series across the stored runs, one per mode, metric and unit. */
+    private record BenchmarkHistory(List<RunHistory.RunSeries> series,
+                                    dev.perfdesk.core.series.ChangePointReviews reviews) implements Loaded {
+    }
+
+    /** A stored series set with the direction guessed for each metric. */
+    private record StoredSeriesSet(SeriesSet set, Map<String, Direction> directions,
+                                   dev.perfdesk.core.series.ChangePointReviews reviews) implements Loaded {
     }
 }

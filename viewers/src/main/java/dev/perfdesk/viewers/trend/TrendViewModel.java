@@ -201,6 +201,11 @@ public final class TrendViewModel {
         return busy.get();
     }
 
+    /** Shows {@code message} where an analysis's failure is shown: for work around the analysis that failed. */
+    public void setError(String message) {
+        error.set(message);
+    }
+
     /** Why the last analysis failed, or empty. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
