@@ -2,7 +2,6 @@ package dev.perfdesk.core.calltree;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -791,22 +790,6 @@ public final class NamedStacks {
             }
             lines.computeIfAbsent(sb.toString(), key -> new long[1])[0] += weights[r];
         }
-        byte[][] keys = new byte[lines.size()][];
-        long[] values = new long[lines.size()];
-        int n = 0;
-        for (Map.Entry<String, long[]> e : lines.entrySet()) {
-            keys[n] = e.getKey().getBytes(StandardCharsets.UTF_8);
-            values[n++] = e.getValue()[0];
-        }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Arrays.compareUnsigned(keys[a], keys[b]));
-        for (int i : order) {
-            out.write(keys[i]);
-            out.write((" " + values[i] + "\n").getBytes(StandardCharsets.US_ASCII));
-        }
-        out.flush();
+        dev.perfdesk.core.folded.FoldedLines.write(lines, out);
     }
 }

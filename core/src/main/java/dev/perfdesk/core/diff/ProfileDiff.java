@@ -579,16 +579,7 @@ public final class ProfileDiff {
             }
             keys[i] = sb.toString().getBytes(StandardCharsets.UTF_8);
         }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Arrays.compareUnsigned(keys[a], keys[b]));
-        for (int i : order) {
-            out.write(keys[i]);
-            out.write((" " + pathBase[i] + " " + pathCand[i] + "\n").getBytes(StandardCharsets.US_ASCII));
-        }
-        out.flush();
+        dev.perfdesk.core.folded.FoldedLines.write(keys, i -> pathBase[i] + " " + pathCand[i], out);
     }
 
     /** The distinct stacks of both sides over one set of names, with each side's weight, in first-seen order. */

@@ -2,9 +2,7 @@ package dev.perfdesk.core.folded;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,41 +42,7 @@ public final class FoldedStackWriter {
     /** Writes the given weighted (stack, thread) rows of {@code profile}, such as a filtered view's. */
     public static void write(Profile profile, FrameNamer namer, int[] stacks, int[] threads, long[] weights,
                              OutputStream out) throws IOException {
-        Map<String, long[]> lines = collapse(profile, namer, stacks, threads, weights);
-        byte[][] keys = new byte[lines.size()][];
-        long[] values = new long[lines.size()];
-        int n = 0;
-        for (Map.Entry<String, long[]> e : lines.entrySet()) {
-            keys[n] = e.getKey().getBytes(StandardCharsets.UTF_8);
-            values[n] = e.getValue()[0];
-            n++;
-        }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Arrays.compareUnsigned(keys[a], keys[b]));
-        byte[] buffer = new byte[1 << 16];
-        int fill = 0;
-        for (int idx : order) {
-            byte[] key = keys[idx];
-            byte[] count = (" " + values[idx] + "\n").getBytes(StandardCharsets.US_ASCII);
-            if (fill + key.length + count.length > buffer.length) {
-                out.write(buffer, 0, fill);
-                fill = 0;
-            }
-            if (key.length + count.length > buffer.length) {
-                out.write(key);
-                out.write(count);
-                continue;
-            }
-            System.arraycopy(key, 0, buffer, fill, key.length);
-            fill += key.length;
-            System.arraycopy(count, 0, buffer, fill, count.length);
-            fill += count.length;
-        }
-        out.write(buffer, 0, fill);
-        out.flush();
+        FoldedLines.write(collapse(profile, namer, stacks, threads, weights), out);
     }
 
     /** The folded lines of the given rows, unsorted: stack text to a one-element weight holder. */

@@ -4,16 +4,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 
-import javafx.animation.PauseTransition;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -28,23 +26,20 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import javafx.util.StringConverter;
 
 import dev.perfdesk.core.calltree.CallTree;
 import dev.perfdesk.core.diff.DiffColors;
 import dev.perfdesk.core.diff.DiffText;
 import dev.perfdesk.core.diff.ProfileDiff;
-import dev.perfdesk.core.flame.FlameSearch;
-import dev.perfdesk.core.flame.FlameViewState;
 import dev.perfdesk.core.flame.FramePalette;
-import dev.perfdesk.core.flame.LegendEntry;
-import dev.perfdesk.core.flame.SearchQuery;
 import dev.perfdesk.viewers.flame.FlameExports;
+import dev.perfdesk.viewers.flame.ExportMenu;
 import dev.perfdesk.viewers.flame.FlameGraphView;
+import dev.perfdesk.viewers.flame.FlameLegend;
+import dev.perfdesk.viewers.flame.FrameSearchBar;
 import dev.perfdesk.viewers.flame.FlameGraphViewModel;
 import dev.perfdesk.viewers.Toolbars;
-import dev.perfdesk.viewers.ExportDialogs;
 
 /**
  * A comparison of two profiles, or of two selections of one: the differential flame graph beside the
@@ -72,14 +67,12 @@ public class DiffFlameGraphPane extends BorderPane {
     private final ChoiceBox<DiffColors.Basis> basis = new ChoiceBox<>();
     private final Button swapButton = new Button("Swap \u21c4");
     private final Button resetZoomButton = new Button("Reset zoom");
-    private final TextField searchField = new TextField();
-    private final Label matchedLabel = new Label();
-    private final MenuButton exportButton = new MenuButton("Export");
+    private final FrameSearchBar search;
+    private final ExportMenu exportButton;
     private final Label sidesLabel = new Label();
     private final Label noteLabel = new Label();
-    private final FlowPane legend = new FlowPane();
+    private final FlameLegend legend = new FlameLegend();
     private final Label status = new Label();
-    private final PauseTransition searchDebounce = new PauseTransition(Duration.millis(200));
 
     /** A pane computing on its own background thread. */
     public DiffFlameGraphPane() {
@@ -93,6 +86,12 @@ public class DiffFlameGraphPane extends BorderPane {
 
     public DiffFlameGraphPane(DiffViewModel viewModel) {
         this.viewModel = viewModel;
+        this.search = new FrameSearchBar("Search frames (Ctrl+F)", 10, viewModel.queryProperty()::set);
+        this.exportButton = new ExportMenu(this, () -> viewModel.getDiff() != null, status::setText, List.of(
+                new ExportMenu.Item("Interactive SVG\u2026", "SVG image", "*.svg", "diff.svg", this::exportSvg),
+                new ExportMenu.Item("PNG image\u2026", "PNG image", "*.png", "diff.png", this::exportPng),
+                new ExportMenu.Item("Diff folded (difffolded.pl lines)\u2026", "Diff folded stacks", "*.folded",
+                        "diff.folded", this::exportFolded)));
         getStyleClass().addAll("flame-graph-pane", "diff-flame-graph-pane");
         getStylesheets().addAll(
                 FlameGraphView.class.getResource("flame-graph-pane.css").toExternalForm(),
@@ -107,7 +106,6 @@ public class DiffFlameGraphPane extends BorderPane {
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("diff-header");
         setTop(new VBox(buildToolbar(), header));
-        legend.getStyleClass().add("flame-legend");
         status.getStyleClass().add("flame-status");
         status.setMaxWidth(Double.MAX_VALUE);
         setBottom(status);
@@ -161,27 +159,12 @@ public class DiffFlameGraphPane extends BorderPane {
                 + "changed; self change colours only where time was added or saved, as flamegraph.pl does"));
         swapButton.setTooltip(new Tooltip("Make the candidate the baseline and the baseline the candidate"));
         resetZoomButton.setTooltip(new Tooltip("Zoom out to all frames (Esc)"));
-        searchField.setPromptText("Search frames");
-        searchField.setPrefColumnCount(10);
-        searchField.getStyleClass().add("flame-search");
-        matchedLabel.getStyleClass().add("matched-label");
-        matchedLabel.setMinWidth(Region.USE_PREF_SIZE);
-
-        MenuItem svg = new MenuItem("Interactive SVG\u2026");
-        svg.setOnAction(e -> chooseAndExport("SVG image", "*.svg", "diff.svg", this::exportSvg));
-        MenuItem png = new MenuItem("PNG image\u2026");
-        png.setOnAction(e -> chooseAndExport("PNG image", "*.png", "diff.png", this::exportPng));
-        MenuItem folded = new MenuItem("Diff folded (difffolded.pl lines)\u2026");
-        folded.setOnAction(e -> chooseAndExport("Diff folded stacks", "*.folded", "diff.folded",
-                this::exportFolded));
-        exportButton.getItems().setAll(svg, png, folded);
-
         HBox orientationBox = Toolbars.segmented(flameButton, icicleButton);
         HBox shapeBox = Toolbars.segmented(candidateShapeButton, baselineShapeButton);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         ToolBar bar = new ToolBar(orientationBox, shapeBox, normalizeButton, basis, swapButton, resetZoomButton,
-                spacer, searchField, matchedLabel, exportButton);
+                spacer, search, exportButton);
         bar.getStyleClass().add("flame-toolbar");
         return bar;
     }
@@ -217,21 +200,7 @@ public class DiffFlameGraphPane extends BorderPane {
         swapButton.setOnAction(e -> vm.swap());
         resetZoomButton.setOnAction(e -> graph.resetZoom());
 
-        searchDebounce.setOnFinished(e -> pushQuery());
-        searchField.textProperty().addListener((o, was, now) -> searchDebounce.playFromStart());
-        searchField.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                searchDebounce.stop();
-                pushQuery();
-                e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE) {
-                searchField.clear();
-                searchDebounce.stop();
-                pushQuery();
-                graph.requestFocus();
-                e.consume();
-            }
-        });
+        search.setOnLeave(graph::requestFocus);
         addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.F && e.isShortcutDown()) {
                 focusSearch();
@@ -259,10 +228,6 @@ public class DiffFlameGraphPane extends BorderPane {
         updateStatus();
     }
 
-    private void pushQuery() {
-        viewModel.queryProperty().set(SearchQuery.plain(searchField.getText()));
-    }
-
     /** Compares {@code candidate} with {@code baseline}; computed in the background, shown when done. */
     public void setSides(ProfileDiff.Side baseline, ProfileDiff.Side candidate) {
         viewModel.setSides(baseline, candidate);
@@ -270,16 +235,14 @@ public class DiffFlameGraphPane extends BorderPane {
 
     /** Puts the keyboard focus in the search field. */
     public void focusSearch() {
-        searchField.requestFocus();
-        searchField.selectAll();
+        search.focus();
     }
 
     /** Zooms out and clears search and selection. */
     public void escape() {
         graph.resetZoom();
-        searchField.clear();
-        searchDebounce.stop();
-        pushQuery();
+        search.clearText();
+        search.push();
         viewModel.selectedFunctionProperty().set(null);
     }
 
@@ -329,14 +292,7 @@ public class DiffFlameGraphPane extends BorderPane {
         if (d == null) {
             return;
         }
-        for (LegendEntry entry : DiffColors.legend(d)) {
-            Region swatch = new Region();
-            swatch.getStyleClass().add("legend-swatch");
-            swatch.setStyle("-fx-background-color: " + FramePalette.hex(entry.rgb()) + ";");
-            Label label = new Label(entry.label(), swatch);
-            label.getStyleClass().add("legend-entry");
-            legend.getChildren().add(label);
-        }
+        legend.setEntries(DiffColors.legend(d));
         DiffColors.Basis b = viewModel.basisProperty().get();
         long max = DiffColors.scaleMaximum(d, b);
         Region gradient = new Region();
@@ -359,18 +315,7 @@ public class DiffFlameGraphPane extends BorderPane {
     }
 
     private void updateMatched() {
-        FlameSearch.Result r = viewModel.searchResultProperty().get();
-        String err = viewModel.searchErrorProperty().get();
-        matchedLabel.getStyleClass().remove("error");
-        if (!err.isEmpty()) {
-            matchedLabel.setText(err);
-            matchedLabel.getStyleClass().add("error");
-        } else if (r == null || r.query().isEmpty()) {
-            matchedLabel.setText("");
-        } else {
-            matchedLabel.setText("Matched " + FlameViewState.percent(r.matchedWeight(), r.totalWeight()) + " ("
-                    + r.matchCount() + " frames)");
-        }
+        search.showResult(viewModel.searchResultProperty().get(), viewModel.searchErrorProperty().get(), -1);
     }
 
     private void updateStatus() {
@@ -401,13 +346,6 @@ public class DiffFlameGraphPane extends BorderPane {
             sb.append("  (updating\u2026)");
         }
         status.setText(sb.toString());
-    }
-
-    private void chooseAndExport(String description, String pattern, String initialName, ExportDialogs.Writer export) {
-        if (viewModel.getDiff() == null || getScene() == null) {
-            return;
-        }
-        ExportDialogs.export(this, "Export " + description, description, pattern, initialName, export, status::setText);
     }
 
     /** Writes the differential flame graph as shown (shape, colours, zoom) as a standalone interactive SVG. */
@@ -472,7 +410,7 @@ public class DiffFlameGraphPane extends BorderPane {
     }
 
     public TextField searchField() {
-        return searchField;
+        return search.field();
     }
 
     public Label sidesLabel() {

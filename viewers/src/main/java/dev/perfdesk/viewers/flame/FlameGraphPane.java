@@ -8,15 +8,12 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 
-import javafx.animation.Animation;
-import javafx.animation.PauseTransition;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
@@ -32,9 +29,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import javafx.util.StringConverter;
 
 import org.controlsfx.control.CheckComboBox;
@@ -43,15 +38,11 @@ import dev.perfdesk.core.calltree.CallTree;
 import dev.perfdesk.core.flame.ColorMode;
 import dev.perfdesk.core.flame.FlameSearch;
 import dev.perfdesk.core.flame.FlameViewState;
-import dev.perfdesk.core.flame.FramePalette;
-import dev.perfdesk.core.flame.LegendEntry;
-import dev.perfdesk.core.flame.SearchQuery;
 import dev.perfdesk.core.flame.StackTransform;
 import dev.perfdesk.core.model.Profile;
 import dev.perfdesk.core.model.ThreadInfo;
 import dev.perfdesk.core.naming.FrameNamers;
 import dev.perfdesk.viewers.Toolbars;
-import dev.perfdesk.viewers.ExportDialogs;
 
 /**
  * The flame graph workspace: a toolbar (flame or icicle, top-down or reversed, colours, threads, search with regex
@@ -86,18 +77,12 @@ public class FlameGraphPane extends BorderPane {
     private final ChoiceBox<ColorMode> colorMode = new ChoiceBox<>();
     private final CheckComboBox<ThreadInfo> threads = new CheckComboBox<>();
     private final Label threadsLabel = new Label("Threads");
-    private final TextField searchField = new TextField();
-    private final ToggleButton regexButton = new ToggleButton(".*");
-    private final ToggleButton caseButton = new ToggleButton("Aa");
-    private final Button previousButton = new Button("\u25C0");
-    private final Button nextButton = new Button("\u25B6");
-    private final Label matchedLabel = new Label();
-    private final MenuButton exportButton = new MenuButton("Export");
+    private final FrameSearchBar search;
+    private final ExportMenu exportButton;
     private final HBox breadcrumb = new HBox();
     private final FlowPane chips = new FlowPane();
-    private final FlowPane legend = new FlowPane();
+    private final FlameLegend legend = new FlameLegend();
     private final Label status = new Label();
-    private final PauseTransition searchDebounce = new PauseTransition(Duration.millis(200));
     private boolean updatingThreads;
 
     /** A pane computing on its own background thread. */
@@ -112,13 +97,18 @@ public class FlameGraphPane extends BorderPane {
 
     public FlameGraphPane(FlameGraphViewModel viewModel) {
         this.viewModel = viewModel;
+        this.search = new FrameSearchBar("Search frames (Ctrl+F)", 16, viewModel.queryProperty()::set);
+        this.exportButton = new ExportMenu(this, () -> viewModel.getState() != null, status::setText, List.of(
+                new ExportMenu.Item("Interactive SVG\u2026", "SVG image", "*.svg", "flame.svg", this::exportSvg),
+                new ExportMenu.Item("PNG image\u2026", "PNG image", "*.png", "flame.png", this::exportPng),
+                new ExportMenu.Item("Folded stacks\u2026", "Folded stacks", "*.folded", "flame.folded",
+                        this::exportFolded)));
         getStyleClass().add("flame-graph-pane");
         getStylesheets().add(FlameGraphPane.class.getResource("flame-graph-pane.css").toExternalForm());
         setTop(new VBox(buildToolbar(), breadcrumb, chips));
         breadcrumb.getStyleClass().add("breadcrumb-bar");
         breadcrumb.setAlignment(Pos.CENTER_LEFT);
         chips.getStyleClass().add("transform-chips");
-        legend.getStyleClass().add("flame-legend");
         status.getStyleClass().add("flame-status");
         status.setMaxWidth(Double.MAX_VALUE);
         setBottom(status);
@@ -185,31 +175,11 @@ public class FlameGraphPane extends BorderPane {
         threads.setTitle("All threads");
         threads.setPrefWidth(150);
 
-        searchField.setPromptText("Search frames (Ctrl+F)");
-        searchField.setPrefColumnCount(16);
-        searchField.getStyleClass().add("flame-search");
-        regexButton.setTooltip(new Tooltip("Regular expression"));
-        caseButton.setTooltip(new Tooltip("Match case"));
-        previousButton.setTooltip(new Tooltip("Previous match (Shift+Enter)"));
-        nextButton.setTooltip(new Tooltip("Next match (Enter)"));
-        matchedLabel.getStyleClass().add("matched-label");
-        matchedLabel.setMinWidth(Region.USE_PREF_SIZE);
-
-        MenuItem svg = new MenuItem("Interactive SVG\u2026");
-        svg.setOnAction(e -> chooseAndExport("SVG image", "*.svg", "flame.svg", this::exportSvg));
-        MenuItem png = new MenuItem("PNG image\u2026");
-        png.setOnAction(e -> chooseAndExport("PNG image", "*.png", "flame.png", this::exportPng));
-        MenuItem folded = new MenuItem("Folded stacks\u2026");
-        folded.setOnAction(e -> chooseAndExport("Folded stacks", "*.folded", "flame.folded", this::exportFolded));
-        exportButton.getItems().setAll(svg, png, folded);
-
         HBox orientationBox = Toolbars.segmented(flameButton, icicleButton);
         HBox mergeBox = Toolbars.segmented(topDownButton, reversedButton);
-        HBox searchBox = new HBox(2, searchField, regexButton, caseButton, previousButton, nextButton);
-        searchBox.setAlignment(Pos.CENTER_LEFT);
         HBox threadBox = new HBox(6, threadsLabel, threads);
         threadBox.setAlignment(Pos.CENTER_LEFT);
-        HBox findBox = new HBox(6, searchBox, matchedLabel, exportButton);
+        HBox findBox = new HBox(6, search, exportButton);
         findBox.setAlignment(Pos.CENTER_LEFT);
         // Groups that wrap to a second row when the pane is narrow, rather than hiding the search in an overflow.
         FlowPane bar = new FlowPane(10, 4, orientationBox, mergeBox, colorMode, linesButton, threadBox, findBox);
@@ -257,36 +227,16 @@ public class FlameGraphPane extends BorderPane {
             vm.setThreads(chosen);
         });
 
-        searchDebounce.setOnFinished(e -> pushQuery());
-        searchField.textProperty().addListener((o, was, now) -> searchDebounce.playFromStart());
-        regexButton.selectedProperty().addListener((o, was, now) -> pushQuery());
-        caseButton.selectedProperty().addListener((o, was, now) -> pushQuery());
-        searchField.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                searchDebounce.stop();
-                pushQuery();
-                step(e.isShiftDown() ? -1 : 1);
-                e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE) {
-                searchField.clear();
-                searchDebounce.stop();
-                pushQuery();
-                graph.requestFocus();
-                e.consume();
-            }
-        });
-        nextButton.setOnAction(e -> step(1));
-        previousButton.setOnAction(e -> step(-1));
+        search.setOnStep(this::step);
+        search.setOnLeave(graph::requestFocus);
         addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.F && e.isShortcutDown()) {
-                searchField.requestFocus();
-                searchField.selectAll();
+                search.focus();
                 e.consume();
             } else if (e.getCode() == KeyCode.ESCAPE) {
                 graph.resetZoom();
                 vm.clearSearchAndSelection();
-                searchField.clear();
-                searchDebounce.stop();
+                search.clearText();
                 e.consume();
             }
         });
@@ -308,21 +258,11 @@ public class FlameGraphPane extends BorderPane {
         vm.busyProperty().addListener(o -> updateStatus());
         vm.errorProperty().addListener(o -> updateStatus());
         graph.hoveredNodeProperty().addListener(o -> updateStatus());
-        vm.queryProperty().addListener((o, was, now) -> {
-            if (!now.text().equals(searchField.getText()) && searchDebounce.getStatus() != Animation.Status.RUNNING) {
-                searchField.setText(now.text());
-                searchDebounce.stop();
-            }
-        });
+        vm.queryProperty().addListener((o, was, now) -> search.showQueryText(now.text()));
         updateBreadcrumb();
         updateChips();
         updateMatched();
         updateStatus();
-    }
-
-    private void pushQuery() {
-        viewModel.queryProperty().set(new SearchQuery(searchField.getText(), regexButton.isSelected(),
-                caseButton.isSelected()));
     }
 
     private void step(int direction) {
@@ -364,18 +304,7 @@ public class FlameGraphPane extends BorderPane {
     }
 
     private void updateLegend(FlameViewState st) {
-        legend.getChildren().clear();
-        if (st == null) {
-            return;
-        }
-        for (LegendEntry entry : st.legend()) {
-            Region swatch = new Region();
-            swatch.getStyleClass().add("legend-swatch");
-            swatch.setStyle("-fx-background-color: " + FramePalette.hex(entry.rgb()) + ";");
-            Label label = new Label(entry.label(), swatch);
-            label.getStyleClass().add("legend-entry");
-            legend.getChildren().add(label);
-        }
+        legend.setEntries(st == null ? List.of() : st.legend());
     }
 
     private void updateBreadcrumb() {
@@ -457,23 +386,8 @@ public class FlameGraphPane extends BorderPane {
 
     private void updateMatched() {
         FlameSearch.Result r = viewModel.searchResultProperty().get();
-        String err = viewModel.searchErrorProperty().get();
-        matchedLabel.getStyleClass().remove("error");
         boolean searching = r != null && !r.query().isEmpty();
-        previousButton.setDisable(!searching || r.matchCount() == 0);
-        nextButton.setDisable(!searching || r.matchCount() == 0);
-        if (!err.isEmpty()) {
-            matchedLabel.setText(err);
-            matchedLabel.getStyleClass().add("error");
-        } else if (!searching) {
-            matchedLabel.setText("");
-        } else {
-            int current = viewModel.currentMatchIndex();
-            String position = current < 0 ? r.matchCount() + " frames"
-                    : "frame " + (current + 1) + " of " + r.matchCount();
-            matchedLabel.setText("Matched " + FlameViewState.percent(r.matchedWeight(), r.totalWeight()) + " ("
-                    + position + ")");
-        }
+        search.showResult(r, viewModel.searchErrorProperty().get(), searching ? viewModel.currentMatchIndex() : -1);
     }
 
     private void updateStatus() {
@@ -539,13 +453,6 @@ public class FlameGraphPane extends BorderPane {
         Clipboard.getSystemClipboard().setContent(content);
     }
 
-    private void chooseAndExport(String description, String pattern, String initialName, ExportDialogs.Writer export) {
-        if (viewModel.getState() == null || getScene() == null) {
-            return;
-        }
-        ExportDialogs.export(this, "Export " + description, description, pattern, initialName, export, status::setText);
-    }
-
     /** Shows {@code profile}; computation runs in the background and the view updates when it is done. */
     public void setProfile(Profile profile) {
         viewModel.setProfile(profile);
@@ -594,11 +501,11 @@ public class FlameGraphPane extends BorderPane {
     }
 
     public TextField searchField() {
-        return searchField;
+        return search.field();
     }
 
     public Label matchedLabel() {
-        return matchedLabel;
+        return search.matchedLabel();
     }
 
     public HBox breadcrumb() {
@@ -637,11 +544,11 @@ public class FlameGraphPane extends BorderPane {
     }
 
     public ToggleButton regexButton() {
-        return regexButton;
+        return search.regexButton();
     }
 
     public ToggleButton caseButton() {
-        return caseButton;
+        return search.caseButton();
     }
 
     public CheckComboBox<ThreadInfo> threadSelector() {
