@@ -86,7 +86,7 @@ public class DiffFlameGraphPane extends BorderPane {
 
     public DiffFlameGraphPane(DiffViewModel viewModel) {
         this.viewModel = viewModel;
-        this.search = new FrameSearchBar("Search frames (Ctrl+F)", 10, viewModel.queryProperty()::set);
+        this.search = new FrameSearchBar("Search (Ctrl+F)", 10, viewModel.queryProperty()::set);
         this.exportButton = new ExportMenu(this, () -> viewModel.getDiff() != null, status::setText, List.of(
                 new ExportMenu.Item("Interactive SVG\u2026", "SVG image", "*.svg", "diff.svg", this::exportSvg),
                 new ExportMenu.Item("PNG image\u2026", "PNG image", "*.png", "diff.png", this::exportPng),
