@@ -165,22 +165,32 @@ public final class RelativeSpeed {
     }
 
     /**
-     * The relative speeds within each group of comparable benchmarks (one metric, unit and direction) of
-     * {@code benchmarks}, each against its fastest, in the order the groups' first benchmarks come; benchmarks
-     * without a mean are in none. A group of one benchmark is a relative speed with nothing to say
-     * ({@link #isEmpty()}).
+     * The relative speeds within each group of comparable benchmarks of {@code benchmarks}: one mode, metric, unit
+     * and direction, each group against its fastest, in the order the groups' first benchmarks come; benchmarks
+     * without a mean are in none. Unlike {@link #of}, which compares a JMH run's modes with each other as it
+     * compares any two benchmarks of one unit, each mode is a group of its own here: a single shot ({@code ss})
+     * includes the warm-up that an average time ({@code avgt}) leaves out, so "avgt ran 1.8 times faster than ss"
+     * says nothing about the code. A group of one benchmark has nothing to say ({@link #isEmpty()}).
      *
      * <pre>{@code
      * RelativeSpeed.groups(jmhRun.benchmarks());   // the thrpt benchmarks (ops/us), then the avgt ones (us/op), ...
      * }</pre>
      */
     public static List<RelativeSpeed> groups(List<Benchmark> benchmarks) {
+        java.util.Map<String, List<Benchmark>> byMode = new java.util.LinkedHashMap<>();
+        for (Benchmark b : benchmarks) {
+            if (Double.isFinite(b.figures().mean())) {
+                byMode.computeIfAbsent(b.mode(), k -> new ArrayList<>()).add(b);
+            }
+        }
         List<RelativeSpeed> out = new ArrayList<>();
-        List<Benchmark> rest = benchmarks.stream().filter(b -> Double.isFinite(b.figures().mean())).toList();
-        while (!rest.isEmpty()) {
-            RelativeSpeed speed = of(rest, null);
-            out.add(speed);
-            rest = speed.notCompared().stream().map(Excluded::benchmark).toList();
+        for (List<Benchmark> mode : byMode.values()) {
+            List<Benchmark> rest = mode;
+            while (!rest.isEmpty()) {
+                RelativeSpeed speed = of(rest, null);
+                out.add(speed);
+                rest = speed.notCompared().stream().map(Excluded::benchmark).toList();
+            }
         }
         return out;
     }

@@ -161,23 +161,24 @@ public final class JsonReportWriter implements ReportWriter {
     }
 
     /**
-     * {@code relativeSpeed}: per group of comparable primary benchmarks (one unit and direction), each compared
-     * benchmark's ratio against the group's fastest, as {@link RelativeSpeed} computes and words it; {@code inText}
-     * says whether the Markdown, HTML and text reports give the group (2 to 12 benchmarks) or leave it out.
+     * {@code relativeSpeed}: per group of comparable primary benchmarks (one mode, unit and direction), each
+     * compared benchmark's ratio against the group's fastest, as {@link RelativeSpeed} computes and words it;
+     * {@code inText} says whether the Markdown, HTML and text reports give the group (2 to 12 benchmarks) or leave
+     * it out.
      */
     private static void relativeSpeed(JsonOut j, ReportContent.RunSpeeds speeds) {
         j.name("relativeSpeed").beginObject().field("basis", RelativeSpeed.BASIS);
         j.name("groups").beginArray();
         for (RelativeSpeed g : speeds.all()) {
-            j.beginObject().field("metric", g.reference().benchmark().metric()).field("unit", g.unit())
+            j.beginObject().field("mode", g.reference().benchmark().mode())
+                    .field("metric", g.reference().benchmark().metric()).field("unit", g.unit())
                     .field("lowerIsBetter", g.lowerIsBetter()).field("reference", g.reference().name())
                     .field("count", g.entries().size()).field("inText", speeds.shown().contains(g));
             j.name("entries").beginArray();
             for (RelativeSpeed.Entry e : g.entries()) {
                 j.beginObject().field("reference", g.reference().name()).field("name", e.name());
                 key(j.name("key").beginObject(), e.benchmark().key());
-                j.endObject().field("mode", e.benchmark().mode())
-                        .field("ratio", e.ratio()).field("ratioStddev", e.ratioStddev())
+                j.endObject().field("ratio", e.ratio()).field("ratioStddev", e.ratioStddev())
                         .field("relation", e.relation().name()).field("ratioText", RelativeSpeed.ratioText(e))
                         .field("sentence", e.relation() == RelativeSpeed.Relation.REFERENCE ? null
                                 : g.sentence(e)).endObject();

@@ -101,7 +101,7 @@ final class ReportContent {
 
     /**
      * The relative speeds within one run of a comparison: each group of its comparable primary benchmarks (one
-     * unit and direction, {@link RelativeSpeed#groups}) against its fastest.
+     * mode, unit and direction, {@link RelativeSpeed#groups}) against its fastest.
      *
      * @param role    {@code Baseline} or {@code Candidate}
      * @param title   the run's title
@@ -144,22 +144,24 @@ final class ReportContent {
 
     /** What the relative speeds are and which are given, for the line under the section's title. */
     static String relativeSpeedNote() {
-        return "Within each run, each group of primary benchmarks of one unit and direction against its fastest: "
-                + RelativeSpeed.BASIS + ". Groups of 2 to " + MAX_RELATIVE + " benchmarks are given; larger ones "
-                + "(a JMH run of many benchmarks and parameters) would bury the comparison; perfdesk show gives any "
-                + "group, against any reference, with --reference NAME.";
+        return "Within each run, each group of primary benchmarks of one mode, unit and direction against its "
+                + "fastest: " + RelativeSpeed.BASIS + ". Groups of 2 to " + MAX_RELATIVE + " benchmarks are given; "
+                + "larger ones (a JMH run of many benchmarks and parameters) would bury the comparison; perfdesk show "
+                + "gives any group, against any reference, with --reference NAME.";
     }
 
     /** {@code Baseline hyperfine-relative.json, 3 benchmarks in s (lower is better)}. */
     static String relativeSpeedHeading(RunSpeeds run, RelativeSpeed g) {
+        String mode = g.reference().benchmark().mode();
         return run.role() + " " + run.title() + ", " + g.entries().size() + " benchmarks in " + g.unit() + " ("
-                + (g.lowerIsBetter() ? "lower" : "higher") + " is better)";
+                + (g.lowerIsBetter() ? "lower" : "higher") + " is better)" + (mode.isEmpty() ? "" : ", mode " + mode);
     }
 
     /** {@code 18 benchmarks in us/op (lower is better): left out, more than 12}. */
     static String relativeSpeedLeftOut(RelativeSpeed g) {
+        String mode = g.reference().benchmark().mode();
         return g.entries().size() + " benchmarks in " + g.unit() + " (" + (g.lowerIsBetter() ? "lower" : "higher")
-                + " is better): left out, more than " + MAX_RELATIVE;
+                + " is better)" + (mode.isEmpty() ? "" : ", mode " + mode) + ": left out, more than " + MAX_RELATIVE;
     }
 
     static List<ConfigRow> configuration(RunComparison c) {

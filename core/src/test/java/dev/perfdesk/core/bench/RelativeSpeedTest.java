@@ -154,7 +154,7 @@ class RelativeSpeedTest {
     }
 
     @Test
-    void groupsComparesEachMetricUnitAndDirectionAgainstItsFastest() {
+    void groupsComparesEachModeMetricUnitAndDirectionAgainstItsFastest() {
         Benchmark thrptSlow = Benchmark.builder("a").mode("thrpt").unit("ops/us").lowerIsBetter(false)
                 .score(new ScoreSummary(100, 0, ScoreSummary.JMH_CONFIDENCE, 3)).build();
         Benchmark thrptFast = Benchmark.builder("b").mode("thrpt").unit("ops/us").lowerIsBetter(false)
@@ -163,11 +163,16 @@ class RelativeSpeedTest {
                 .statistic("mean", 3).build();
         Benchmark failed = Benchmark.builder("c").unit("s").lowerIsBetter(true)
                 .status(BenchmarkStatus.FAILED, "exit 3").build();
-        List<RelativeSpeed> groups = RelativeSpeed.groups(List.of(thrptSlow, avgt, thrptFast, failed));
-        assertEquals(2, groups.size());
+        Benchmark shot = Benchmark.builder("a").mode("ss").unit("us/op").lowerIsBetter(true)
+                .statistic("mean", 30).build();
+        Benchmark avgtB = Benchmark.builder("b").mode("avgt").unit("us/op").lowerIsBetter(true)
+                .statistic("mean", 6).build();
+        List<RelativeSpeed> groups = RelativeSpeed.groups(List.of(thrptSlow, avgt, thrptFast, failed, shot, avgtB));
+        assertEquals(3, groups.size());
         assertEquals(List.of("b ran 2.00 ± 0.00 times faster than a"), groups.get(0).sentences());
         assertEquals("us/op", groups.get(1).unit());
-        assertTrue(groups.get(1).isEmpty());
+        assertEquals(List.of("a ran 2.00 times faster than b"), groups.get(1).sentences());
+        assertTrue(groups.get(2).isEmpty(), "a single shot is not compared with average times");
     }
 
     @Test
