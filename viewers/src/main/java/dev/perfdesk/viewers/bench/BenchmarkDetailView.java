@@ -601,8 +601,10 @@ public class BenchmarkDetailView extends BorderPane {
         } else {
             List<String> stats = new ArrayList<>();
             b.statistics().forEach((k, v) -> stats.add(k + " " + DisplayUnits.number(v)));
-            sb.append("Nothing to chart: the file gives statistics only, no raw samples, histogram or points. In ")
-                    .append(DisplayUnits.label(b.unit())).append(": ").append(String.join(", ", stats)).append('.');
+            sb.append("Nothing to chart: the file gives statistics only, no raw samples, histogram or points. As "
+                    + "recorded").append(DisplayUnits.isTime(b.unit()) ? " (times in " + DisplayUnits.label(b.unit())
+                    + ")" : b.unit().isEmpty() ? "" : " (in " + b.unit() + ")").append(": ")
+                    .append(String.join(", ", stats)).append('.');
         }
         sb.append("\n\nThe percentile chart, histogram and box plot need raw samples or a histogram; the table "
                 + "row above has this benchmark's figures.");
