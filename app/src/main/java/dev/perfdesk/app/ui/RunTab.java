@@ -213,13 +213,15 @@ public final class RunTab extends Tab {
             top.setPadding(new Insets(0, 8, 0, 0));
             setTop(top);
             setCenter(split);
+            table.relativeSpeedEnabledProperty().set(comparesAlternatives(run));
             table.setRun(run);
             fitTableToRows(split, table);
         }
 
         /**
-         * Gives the table the height its rows need (at most 38% of the view, as before, and at least 15%), so
-         * that a run of a few benchmarks leaves the charts the room; until the divider is dragged by hand.
+         * Gives the table the height its rows and the relative speeds under it need (at most 38% of the view, 44%
+         * with the relative speeds, and at least 15%), so that a run of a few benchmarks leaves the charts the room;
+         * until the divider is dragged by hand.
          */
         private static void fitTableToRows(SplitPane split, RunTableView table) {
             boolean[] moved = {false};
@@ -236,12 +238,25 @@ public final class RunTab extends Tab {
                 if (moved[0] || height <= 0) {
                     return;
                 }
-                // filter bar, column header, rows, horizontal scroll bar and a little air
-                double wanted = 40 + 28 + table.unfilteredRowCount() * 24.0 + 36;
-                divider.setPosition(Math.max(0.15, Math.min(0.38, wanted / height)));
+                // filter bar, column header, rows, a little air, and the relative speeds under the table
+                javafx.scene.layout.VBox speeds = table.relativeSpeedPane();
+                double below = speeds.isVisible() ? speeds.prefHeight(split.getWidth()) : 0;
+                double wanted = 40 + 28 + table.unfilteredRowCount() * 24.0 + 36 + below;
+                divider.setPosition(Math.max(0.15, Math.min(0.38 + (below > 0 ? 0.06 : 0), wanted / height)));
             };
             split.heightProperty().addListener((o, was, now) -> fit.run());
             table.table().rootProperty().addListener((o, was, now) -> fit.run());
+            table.relativeSpeedPane().visibleProperty().addListener((o, was, now) -> fit.run());
+            table.relativeSpeedProperty().addListener((o, was, now) -> javafx.application.Platform.runLater(fit));
+        }
+
+        /**
+         * Whether a run's benchmarks are alternatives (commands, benchmarks, labels), so that the view gives how
+         * much faster each ran than the others; not k6's, whose metrics are different measurements of one test:
+         * "http_req_blocked ran 1738.59 times faster than http_req_duration" says nothing.
+         */
+        static boolean comparesAlternatives(BenchmarkRun run) {
+            return !run.tool().equals("k6");
         }
 
         private static String headerText(BenchmarkRun run) {

@@ -43,6 +43,12 @@ public final class Benchmark {
      * histogram.
      */
     public static final String SPECTRUM = "percentile spectrum";
+    /**
+     * The attribute an importer sets (to {@code true}) on the benchmark the tool itself puts first among its
+     * latencies, such as k6's {@code http_req_duration}: a run opens on it when no benchmark has a distribution the
+     * charts can draw.
+     */
+    public static final String HEADLINE = "headline";
 
     private final String name;
     private final Map<String, String> params;

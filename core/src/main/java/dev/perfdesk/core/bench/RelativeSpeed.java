@@ -164,6 +164,59 @@ public final class RelativeSpeed {
         return new RelativeSpeed(refEntry, entries, excluded, ref.unit(), lower);
     }
 
+    /**
+     * The relative speeds within each group of comparable benchmarks of {@code benchmarks}: one mode, metric, unit
+     * and direction, each group against its fastest, in the order the groups' first benchmarks come; benchmarks
+     * without a mean are in none. Unlike {@link #of}, which compares a JMH run's modes with each other as it
+     * compares any two benchmarks of one unit, each mode is a group of its own here: a single shot ({@code ss})
+     * includes the warm-up that an average time ({@code avgt}) leaves out, so "avgt ran 1.8 times faster than ss"
+     * says nothing about the code. A group of one benchmark has nothing to say ({@link #isEmpty()}).
+     *
+     * <pre>{@code
+     * RelativeSpeed.groups(jmhRun.benchmarks());   // the thrpt benchmarks (ops/us), then the avgt ones (us/op), ...
+     * }</pre>
+     */
+    public static List<RelativeSpeed> groups(List<Benchmark> benchmarks) {
+        java.util.Map<String, List<Benchmark>> byMode = new java.util.LinkedHashMap<>();
+        for (Benchmark b : benchmarks) {
+            if (Double.isFinite(b.figures().mean())) {
+                byMode.computeIfAbsent(b.mode(), k -> new ArrayList<>()).add(b);
+            }
+        }
+        List<RelativeSpeed> out = new ArrayList<>();
+        for (List<Benchmark> mode : byMode.values()) {
+            List<Benchmark> rest = mode;
+            while (!rest.isEmpty()) {
+                RelativeSpeed speed = of(rest, null);
+                out.add(speed);
+                rest = speed.notCompared().stream().map(Excluded::benchmark).toList();
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The name by which {@link #of(List, String)} takes {@code b} as the reference among {@code benchmarks}: the
+     * first of its display name, that with its mode, and its name that names it alone; null when none does or it
+     * cannot be a reference (a secondary metric, or no mean).
+     */
+    public static String referenceName(Benchmark b, List<Benchmark> benchmarks) {
+        if (!b.metric().equals(Benchmark.PRIMARY) || !Double.isFinite(b.figures().mean())) {
+            return null;
+        }
+        for (String name : List.of(b.displayName(), b.displayName() + " " + b.mode(), b.name())) {
+            try {
+                RelativeSpeed speed = of(benchmarks, name);
+                if (speed.reference() != null && speed.reference().benchmark() == b) {
+                    return name;
+                }
+            } catch (IllegalArgumentException notThisName) {
+                // ambiguous or another benchmark's: try the next way of naming it
+            }
+        }
+        return null;
+    }
+
     /** The shortest of name, name with parameters, and that with the mode, that no other of {@code group} has. */
     static String label(Benchmark b, List<Benchmark> group) {
         List<java.util.function.Function<Benchmark, String>> ways = List.of(Benchmark::name, Benchmark::displayName,
@@ -307,14 +360,24 @@ public final class RelativeSpeed {
 
     /** The sentence for {@code e}, one of {@link #entries()} other than the reference. */
     public String sentence(Entry e) {
-        String sd = Double.isNaN(e.ratioStddev()) ? "" : " ± " + twoDecimals(e.ratioStddev());
+        String ratio = ratioText(e);
         String start = reference.name() + " ran ";
         return switch (e.relation()) {
-            case SLOWER -> start + twoDecimals(e.ratio()) + sd + " times faster than " + e.name();
-            case FASTER -> start + twoDecimals(e.ratio()) + sd + " times slower than " + e.name();
-            case SAME -> start + "as fast (" + twoDecimals(e.ratio()) + sd + ") as " + e.name();
+            case SLOWER -> start + ratio + " times faster than " + e.name();
+            case FASTER -> start + ratio + " times slower than " + e.name();
+            case SAME -> start + "as fast (" + ratio + ") as " + e.name();
             case REFERENCE -> e.name() + " is the reference";
         };
+    }
+
+    /**
+     * The ratio of {@code e} as its sentence and hyperfine's Markdown export's "Relative" column write it:
+     * {@code 2.30 ± 1.53}, {@code 1.20} without a standard deviation, {@code 1.00} for the reference. Whether the
+     * reference is faster or slower than {@code e} is {@link Entry#relation()}: the ratio is at least 1 either way.
+     */
+    public static String ratioText(Entry e) {
+        String ratio = twoDecimals(e.ratio());
+        return Double.isNaN(e.ratioStddev()) ? ratio : ratio + " ± " + twoDecimals(e.ratioStddev());
     }
 
     /**

@@ -185,6 +185,8 @@ public final class HtmlReportWriter implements ReportWriter {
             sb.append("</table></section>\n");
         }
 
+        relativeSpeeds(sb, c);
+
         sb.append("<section id=\"analysis\"><h2>Analysis</h2>\n<ul class=\"analysis\">\n");
         for (String line : ReportContent.analysis(c)) {
             sb.append("<li>").append(esc(line)).append("</li>\n");
@@ -251,6 +253,30 @@ public final class HtmlReportWriter implements ReportWriter {
         if (!c.commonPrefix().isEmpty()) {
             sb.append("<p class=\"note\">Names are shown without their common prefix <code>")
                     .append(esc(c.commonPrefix())).append("</code>.</p>\n");
+        }
+        sb.append("</section>\n");
+    }
+
+    private static void relativeSpeeds(StringBuilder sb, RunComparison c) {
+        List<ReportContent.RunSpeeds> speeds = ReportContent.relativeSpeeds(c);
+        if (!ReportContent.hasRelativeSpeeds(speeds)) {
+            return;
+        }
+        sb.append("<section id=\"relative-speed\"><h2>Relative speed within each run</h2>\n<p class=\"note\">")
+                .append(esc(ReportContent.relativeSpeedNote())).append("</p>\n");
+        for (ReportContent.RunSpeeds run : speeds) {
+            for (dev.perfdesk.core.bench.RelativeSpeed g : run.shown()) {
+                sb.append("<h3>").append(esc(ReportContent.relativeSpeedHeading(run, g))).append("</h3>\n")
+                        .append("<ul class=\"analysis\">\n");
+                for (String sentence : g.sentences()) {
+                    sb.append("<li>").append(esc(sentence)).append("</li>\n");
+                }
+                sb.append("</ul>\n");
+            }
+            for (dev.perfdesk.core.bench.RelativeSpeed g : run.leftOut()) {
+                sb.append("<p class=\"note\">").append(esc(run.role() + " " + run.title() + ": "
+                        + ReportContent.relativeSpeedLeftOut(g))).append(".</p>\n");
+            }
         }
         sb.append("</section>\n");
     }

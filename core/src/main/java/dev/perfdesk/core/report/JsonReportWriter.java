@@ -6,6 +6,7 @@ import java.util.List;
 import dev.perfdesk.core.bench.Benchmark;
 import dev.perfdesk.core.bench.BenchmarkFigures;
 import dev.perfdesk.core.bench.BenchmarkRun;
+import dev.perfdesk.core.bench.RelativeSpeed;
 import dev.perfdesk.core.diff.FunctionDiff;
 import dev.perfdesk.core.stats.BenchmarkKey;
 import dev.perfdesk.core.stats.Comparison;
@@ -28,8 +29,9 @@ public final class JsonReportWriter implements ReportWriter {
     public String write(RunComparison c) {
         JsonOut j = new JsonOut().beginObject();
         j.field("kind", "run-comparison");
-        run(j.name("baseline"), c.baselineTitle(), c.baseline());
-        run(j.name("candidate"), c.candidateTitle(), c.candidate());
+        List<ReportContent.RunSpeeds> speeds = ReportContent.relativeSpeeds(c);
+        run(j.name("baseline"), c.baselineTitle(), c.baseline(), speeds.get(0));
+        run(j.name("candidate"), c.candidateTitle(), c.candidate(), speeds.get(1));
         j.name("options").beginObject()
                 .field("alpha", c.options().alpha())
                 .field("noiseThreshold", c.options().noiseThreshold())
@@ -141,7 +143,7 @@ public final class JsonReportWriter implements ReportWriter {
         return j.endObject().toString();
     }
 
-    private static void run(JsonOut j, String title, BenchmarkRun run) {
+    private static void run(JsonOut j, String title, BenchmarkRun run, ReportContent.RunSpeeds speeds) {
         j.beginObject().field("title", title).field("name", run.name()).field("tool", run.tool())
                 .field("format", run.format())
                 .field("startTime", run.startTime() == null ? null
@@ -152,6 +154,36 @@ public final class JsonReportWriter implements ReportWriter {
         j.name("benchmarks").beginArray();
         for (Benchmark b : run.benchmarks()) {
             figures(j, b);
+        }
+        j.endArray();
+        relativeSpeed(j, speeds);
+        j.endObject();
+    }
+
+    /**
+     * {@code relativeSpeed}: per group of comparable primary benchmarks (one mode, unit and direction), each
+     * compared benchmark's ratio against the group's fastest, as {@link RelativeSpeed} computes and words it;
+     * {@code inText} says whether the Markdown, HTML and text reports give the group (2 to 12 benchmarks) or leave
+     * it out.
+     */
+    private static void relativeSpeed(JsonOut j, ReportContent.RunSpeeds speeds) {
+        j.name("relativeSpeed").beginObject().field("basis", RelativeSpeed.BASIS);
+        j.name("groups").beginArray();
+        for (RelativeSpeed g : speeds.all()) {
+            j.beginObject().field("mode", g.reference().benchmark().mode())
+                    .field("metric", g.reference().benchmark().metric()).field("unit", g.unit())
+                    .field("lowerIsBetter", g.lowerIsBetter()).field("reference", g.reference().name())
+                    .field("count", g.entries().size()).field("inText", speeds.shown().contains(g));
+            j.name("entries").beginArray();
+            for (RelativeSpeed.Entry e : g.entries()) {
+                j.beginObject().field("reference", g.reference().name()).field("name", e.name());
+                key(j.name("key").beginObject(), e.benchmark().key());
+                j.endObject().field("ratio", e.ratio()).field("ratioStddev", e.ratioStddev())
+                        .field("relation", e.relation().name()).field("ratioText", RelativeSpeed.ratioText(e))
+                        .field("sentence", e.relation() == RelativeSpeed.Relation.REFERENCE ? null
+                                : g.sentence(e)).endObject();
+            }
+            j.endArray().endObject();
         }
         j.endArray().endObject();
     }

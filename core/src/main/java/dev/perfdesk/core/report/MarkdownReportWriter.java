@@ -114,6 +114,25 @@ public final class MarkdownReportWriter implements ReportWriter {
             sb.append('\n');
         }
 
+        List<ReportContent.RunSpeeds> speeds = ReportContent.relativeSpeeds(c);
+        if (ReportContent.hasRelativeSpeeds(speeds)) {
+            sb.append("### Relative speed within each run\n\n_").append(esc(ReportContent.relativeSpeedNote()))
+                    .append("_\n\n");
+            for (ReportContent.RunSpeeds run : speeds) {
+                for (dev.perfdesk.core.bench.RelativeSpeed g : run.shown()) {
+                    sb.append(esc(ReportContent.relativeSpeedHeading(run, g))).append(":\n\n");
+                    for (String sentence : g.sentences()) {
+                        sb.append("- ").append(esc(sentence)).append('\n');
+                    }
+                    sb.append('\n');
+                }
+                for (dev.perfdesk.core.bench.RelativeSpeed g : run.leftOut()) {
+                    sb.append(esc(run.role() + " " + run.title() + ": " + ReportContent.relativeSpeedLeftOut(g)))
+                            .append(".\n\n");
+                }
+            }
+        }
+
         sb.append("### Analysis\n\n");
         for (String line : ReportContent.analysis(c)) {
             sb.append("- ").append(esc(line)).append('\n');

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import dev.perfdesk.core.bench.Benchmark;
 import dev.perfdesk.core.bench.BenchmarkRun;
+import dev.perfdesk.core.bench.RelativeSpeed;
 import dev.perfdesk.core.diff.DiffText;
 import dev.perfdesk.core.diff.FunctionDiff;
 import dev.perfdesk.core.stats.Comparison;
@@ -79,6 +81,74 @@ final class ReportContent {
             sb.append(String.join(", ", ts)).append('.');
         }
         return sb.toString();
+    }
+
+    /** Groups of more comparable benchmarks than this are left out of the relative speeds of the text reports. */
+    static final int MAX_RELATIVE = 12;
+
+    /**
+     * The relative speeds within one run of a comparison: each group of its comparable primary benchmarks (one
+     * mode, unit and direction, {@link RelativeSpeed#groups}) against its fastest.
+     *
+     * @param role    {@code Baseline} or {@code Candidate}
+     * @param title   the run's title
+     * @param shown   the groups of 2 to {@link #MAX_RELATIVE} benchmarks, whose sentences the reports give
+     * @param leftOut the larger groups
+     */
+    record RunSpeeds(String role, String title, List<RelativeSpeed> shown, List<RelativeSpeed> leftOut) {
+        /** Every group with something to say, shown or not, in the run's order. */
+        List<RelativeSpeed> all() {
+            List<RelativeSpeed> out = new ArrayList<>(shown);
+            out.addAll(leftOut);
+            return out;
+        }
+    }
+
+    /** Both runs' relative speeds, baseline first. */
+    static List<RunSpeeds> relativeSpeeds(RunComparison c) {
+        return List.of(runSpeeds("Baseline", c.baselineTitle(), c.baseline()),
+                runSpeeds("Candidate", c.candidateTitle(), c.candidate()));
+    }
+
+    private static RunSpeeds runSpeeds(String role, String title, BenchmarkRun run) {
+        List<Benchmark> primary = run.benchmarks().stream().filter(b -> b.metric().equals(Benchmark.PRIMARY))
+                .toList();
+        List<RelativeSpeed> shown = new ArrayList<>();
+        List<RelativeSpeed> leftOut = new ArrayList<>();
+        for (RelativeSpeed g : RelativeSpeed.groups(primary)) {
+            if (g.isEmpty()) {
+                continue;
+            }
+            (g.entries().size() <= MAX_RELATIVE ? shown : leftOut).add(g);
+        }
+        return new RunSpeeds(role, title, shown, leftOut);
+    }
+
+    /** Whether either run has relative speeds to give or to say it leaves out. */
+    static boolean hasRelativeSpeeds(List<RunSpeeds> speeds) {
+        return speeds.stream().anyMatch(s -> !s.all().isEmpty());
+    }
+
+    /** What the relative speeds are and which are given, for the line under the section's title. */
+    static String relativeSpeedNote() {
+        return "Within each run, each group of primary benchmarks of one mode, unit and direction against its "
+                + "fastest: " + RelativeSpeed.BASIS + ". Groups of 2 to " + MAX_RELATIVE + " benchmarks are given; "
+                + "larger ones (a JMH run of many benchmarks and parameters) would bury the comparison; perfdesk show "
+                + "gives any group, against any reference, with --reference NAME.";
+    }
+
+    /** {@code Baseline hyperfine-relative.json, 3 benchmarks in s (lower is better)}. */
+    static String relativeSpeedHeading(RunSpeeds run, RelativeSpeed g) {
+        String mode = g.reference().benchmark().mode();
+        return run.role() + " " + run.title() + ", " + g.entries().size() + " benchmarks in " + g.unit() + " ("
+                + (g.lowerIsBetter() ? "lower" : "higher") + " is better)" + (mode.isEmpty() ? "" : ", mode " + mode);
+    }
+
+    /** {@code 18 benchmarks in us/op (lower is better): left out, more than 12}. */
+    static String relativeSpeedLeftOut(RelativeSpeed g) {
+        String mode = g.reference().benchmark().mode();
+        return g.entries().size() + " benchmarks in " + g.unit() + " (" + (g.lowerIsBetter() ? "lower" : "higher")
+                + " is better)" + (mode.isEmpty() ? "" : ", mode " + mode) + ": left out, more than " + MAX_RELATIVE;
     }
 
     static List<ConfigRow> configuration(RunComparison c) {

@@ -72,6 +72,23 @@ public final class TextReportWriter implements ReportWriter {
             sb.append('\n');
             table(sb, rows, new boolean[] {false, false, true, true, true, false});
         }
+        List<ReportContent.RunSpeeds> speeds = ReportContent.relativeSpeeds(c);
+        if (ReportContent.hasRelativeSpeeds(speeds)) {
+            sb.append("\nRelative speed within each run (").append(clean(dev.perfdesk.core.bench.RelativeSpeed.BASIS))
+                    .append("; groups of 2 to ").append(ReportContent.MAX_RELATIVE).append(" benchmarks):\n");
+            for (ReportContent.RunSpeeds run : speeds) {
+                for (dev.perfdesk.core.bench.RelativeSpeed g : run.shown()) {
+                    sb.append(clean(ReportContent.relativeSpeedHeading(run, g))).append(":\n");
+                    for (String sentence : g.sentences()) {
+                        sb.append("  ").append(clean(sentence)).append('\n');
+                    }
+                }
+                for (dev.perfdesk.core.bench.RelativeSpeed g : run.leftOut()) {
+                    sb.append(clean(run.role() + " " + run.title() + ": " + ReportContent.relativeSpeedLeftOut(g)))
+                            .append('\n');
+                }
+            }
+        }
         sb.append('\n');
         for (String line : ReportContent.analysis(c)) {
             sb.append("- ").append(clean(line)).append('\n');

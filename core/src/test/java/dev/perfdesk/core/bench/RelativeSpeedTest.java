@@ -138,4 +138,54 @@ class RelativeSpeedTest {
         assertTrue(RelativeSpeed.of(List.of(command("a", 1, 0.1)), null).isEmpty());
         assertTrue(RelativeSpeed.of(List.of(command("a", 1, 0.1)), null).sentences().isEmpty());
     }
+
+    @Test
+    void theRatioTextIsTheSentencesAndHyperfinesMarkdownColumn() {
+        List<Benchmark> run = List.of(command("sleep 0.01", 0.014611735399999999, 0.0062199156181833685),
+                command("sleep 0.02", 0.0336790472, 0.01712510465001324), command("once", 0.05, Double.NaN));
+        RelativeSpeed speed = RelativeSpeed.of(run, null);
+        assertEquals("1.00", RelativeSpeed.ratioText(speed.reference()));
+        assertEquals("2.30 ± 1.53", RelativeSpeed.ratioText(speed.entries().get(1)));
+        assertEquals("3.42", RelativeSpeed.ratioText(speed.entries().get(2)));
+        for (RelativeSpeed.Entry e : speed.others()) {
+            assertTrue(speed.sentence(e).contains(" " + RelativeSpeed.ratioText(e) + " times faster than "),
+                    speed.sentence(e));
+        }
+    }
+
+    @Test
+    void groupsComparesEachModeMetricUnitAndDirectionAgainstItsFastest() {
+        Benchmark thrptSlow = Benchmark.builder("a").mode("thrpt").unit("ops/us").lowerIsBetter(false)
+                .score(new ScoreSummary(100, 0, ScoreSummary.JMH_CONFIDENCE, 3)).build();
+        Benchmark thrptFast = Benchmark.builder("b").mode("thrpt").unit("ops/us").lowerIsBetter(false)
+                .score(new ScoreSummary(200, 0, ScoreSummary.JMH_CONFIDENCE, 3)).build();
+        Benchmark avgt = Benchmark.builder("a").mode("avgt").unit("us/op").lowerIsBetter(true)
+                .statistic("mean", 3).build();
+        Benchmark failed = Benchmark.builder("c").unit("s").lowerIsBetter(true)
+                .status(BenchmarkStatus.FAILED, "exit 3").build();
+        Benchmark shot = Benchmark.builder("a").mode("ss").unit("us/op").lowerIsBetter(true)
+                .statistic("mean", 30).build();
+        Benchmark avgtB = Benchmark.builder("b").mode("avgt").unit("us/op").lowerIsBetter(true)
+                .statistic("mean", 6).build();
+        List<RelativeSpeed> groups = RelativeSpeed.groups(List.of(thrptSlow, avgt, thrptFast, failed, shot, avgtB));
+        assertEquals(3, groups.size());
+        assertEquals(List.of("b ran 2.00 ± 0.00 times faster than a"), groups.get(0).sentences());
+        assertEquals("us/op", groups.get(1).unit());
+        assertEquals(List.of("a ran 2.00 times faster than b"), groups.get(1).sentences());
+        assertTrue(groups.get(2).isEmpty(), "a single shot is not compared with average times");
+    }
+
+    @Test
+    void referenceNameIsTheNameThatTakesTheBenchmarkAsReference() {
+        Benchmark small = Benchmark.builder("sort").param("size", "10").mode("avgt").unit("us/op")
+                .lowerIsBetter(true).statistic("mean", 1).build();
+        Benchmark shot = Benchmark.builder("sort").param("size", "10").mode("ss").unit("us/op")
+                .lowerIsBetter(true).statistic("mean", 40).build();
+        Benchmark gc = Benchmark.builder("sort").metric("gc.count").unit("counts").lowerIsBetter(true)
+                .statistic("mean", 5).build();
+        List<Benchmark> run = List.of(small, shot, gc);
+        assertEquals("sort{size=10} ss", RelativeSpeed.referenceName(shot, run));
+        assertEquals(shot, RelativeSpeed.of(run, RelativeSpeed.referenceName(shot, run)).reference().benchmark());
+        assertEquals(null, RelativeSpeed.referenceName(gc, run));
+    }
 }

@@ -25,7 +25,8 @@ import dev.perfdesk.importers.spi.Importer;
  * per metric or sub-metric ({@code http_req_duration{expected_response:true}} gives parameters
  * {@code expected_response=true}); trend statistics keep k6's names ({@code avg}, {@code med}, ...) except
  * percentiles, which become {@code p90}, {@code p95}. Times are in milliseconds, as k6 writes them. Checks of the
- * root group become tags of the run.
+ * root group become tags of the run. {@code http_req_duration} (without sub-metric tags) is the run's
+ * {@link Benchmark#HEADLINE}, so the run opens on it.
  */
 public final class K6SummaryImporter implements Importer {
     public static final String FORMAT = "k6-summary-json";
@@ -86,6 +87,10 @@ public final class K6SummaryImporter implements Importer {
             Benchmark.Builder b = Benchmark.builder(name.metric()).params(name.tags())
                     .unit(K6Metrics.unit(type, contains)).lowerIsBetter(K6Metrics.lowerIsBetter(name.metric(), type));
             b.attribute("type", type);
+            if (name.metric().equals("http_req_duration") && name.tags().isEmpty()) {
+                // k6's request latency, the metric its summary and thresholds are about
+                b.attribute(Benchmark.HEADLINE, "true");
+            }
             JsonNode stats = doc.root().at(values);
             for (Iterator<String> s = stats.fieldNames(); s.hasNext(); ) {
                 String stat = s.next();

@@ -120,6 +120,9 @@ public class BenchmarkDetailView extends BorderPane {
     private final SplitPane top = new SplitPane();
     private final VBox latencyPane;
     private final SplitPane body;
+    /** What replaces the charts when a benchmark has nothing to chart: why, and what the file gives instead. */
+    private final Label nothing = new Label();
+    private final VBox nothingPane = new VBox(nothing);
     private List<SlaSpec> slas = List.of();
     private Result shown;
 
@@ -235,6 +238,12 @@ public class BenchmarkDetailView extends BorderPane {
         }
         setTop(bar);
         setCenter(body);
+        nothing.getStyleClass().add("nothing-to-chart");
+        nothing.setWrapText(true);
+        nothing.setMaxWidth(640);
+        nothingPane.setAlignment(Pos.CENTER);
+        nothingPane.setPadding(new Insets(24));
+        nothingPane.getStyleClass().add("nothing-to-chart-pane");
 
         main.addListener((o, was, now) -> {
             overlays.clear();
@@ -544,6 +553,7 @@ public class BenchmarkDetailView extends BorderPane {
             boxPlotChart.setBoxes(List.of(), List.of(), "");
             latencyChart.setData(null, null, 1);
             showLatency(false);
+            setCenter(body);
             return;
         }
         Benchmark b = s.benchmark();
@@ -561,6 +571,7 @@ public class BenchmarkDetailView extends BorderPane {
         }
         facts.add("recorded in " + DisplayUnits.label(b.unit()));
         summary.setText(String.join(" · ", facts) + (r.note().isEmpty() ? "" : " — " + r.note()));
+        showNothing(r, b);
         percentileChart.setCurves(r.curves(), r.unit());
         if (r.spectrum() && !r.curves().isEmpty()) {
             histogramChart.setCdf(r.curves().get(0), r.unit(), 0);
@@ -572,6 +583,38 @@ public class BenchmarkDetailView extends BorderPane {
         latencyNote.setText(r.latencyNote());
         showLatency(r.buckets() != null);
         applySlas();
+    }
+
+    /**
+     * Shows, instead of empty axes, why there is nothing to chart and the statistics the file gives, when the
+     * benchmark has no samples, distribution or points (a k6 summary, a pytest-benchmark file of statistics only).
+     */
+    private void showNothing(Result r, Benchmark b) {
+        boolean none = r.curves().isEmpty() && r.histogram() == null && r.boxes().isEmpty() && r.buckets() == null;
+        if (!none) {
+            setCenter(body);
+            return;
+        }
+        StringBuilder sb = new StringBuilder();
+        if (b.statistics().isEmpty()) {
+            sb.append(r.note().isEmpty() ? "Nothing to chart." : r.note());
+        } else {
+            List<String> stats = new ArrayList<>();
+            b.statistics().forEach((k, v) -> stats.add(k + " " + DisplayUnits.number(v)));
+            sb.append("Nothing to chart: the file gives statistics only, no raw samples, histogram or points. As "
+                    + "recorded").append(DisplayUnits.isTime(b.unit()) ? " (times in " + DisplayUnits.label(b.unit())
+                    + ")" : b.unit().isEmpty() ? "" : " (in " + b.unit() + ")").append(": ")
+                    .append(String.join(", ", stats)).append('.');
+        }
+        sb.append("\n\nThe percentile chart, histogram and box plot need raw samples or a histogram; the table "
+                + "row above has this benchmark's figures.");
+        nothing.setText(sb.toString());
+        setCenter(nothingPane);
+    }
+
+    /** The text shown instead of the charts, when there is nothing to chart; empty when the charts are shown. */
+    public String nothingToChartText() {
+        return getCenter() == nothingPane ? nothing.getText() : "";
     }
 
     private void showLatency(boolean visible) {
