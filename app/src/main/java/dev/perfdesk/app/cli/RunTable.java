@@ -80,7 +80,8 @@ final class RunTable {
      */
     static void print(StoredRun stored, BenchmarkRun run, Format format, String reference, PrintWriter out) {
         List<Row> rows = rows(run);
-        RelativeSpeed speed = format == Format.csv ? null : RelativeSpeed.of(run.benchmarks(), reference);
+        RelativeSpeed speed = format == Format.csv || !RelativeSpeed.comparesAlternatives(run) && reference == null
+                ? null : RelativeSpeed.of(run.benchmarks(), reference);
         switch (format) {
             case json:
                 json(stored, run, rows, speed, out);
@@ -152,7 +153,7 @@ final class RunTable {
     }
 
     private static void relativeSpeed(RelativeSpeed speed, PrintWriter out) {
-        if (speed.isEmpty()) {
+        if (speed == null || speed.isEmpty()) {
             return;
         }
         out.println();
@@ -162,8 +163,10 @@ final class RunTable {
         }
         List<String> skipped = speed.notComparedSummary();
         if (!skipped.isEmpty()) {
-            out.println("  Not compared, as only benchmarks of one metric, unit and direction are ("
-                    + speed.reference().benchmark().metric() + ", " + speed.unit() + ", "
+            String mode = speed.reference().benchmark().mode();
+            out.println("  Not compared, as only benchmarks of one metric, mode, unit and direction are ("
+                    + speed.reference().benchmark().metric() + ", " + (mode.isEmpty() ? "" : mode + ", ")
+                    + speed.unit() + ", "
                     + (speed.lowerIsBetter() ? "lower" : "higher") + " is better):");
             for (String line : skipped) {
                 out.println("    " + line);
@@ -248,7 +251,7 @@ final class RunTable {
     }
 
     private static void relativeSpeed(JsonGenerator g, RelativeSpeed speed) throws java.io.IOException {
-        if (speed.reference() == null) {
+        if (speed == null || speed.reference() == null) {
             g.writeNullField("relative_speed");
             return;
         }

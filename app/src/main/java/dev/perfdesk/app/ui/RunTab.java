@@ -256,7 +256,7 @@ public final class RunTab extends Tab {
          * "http_req_blocked ran 1738.59 times faster than http_req_duration" says nothing.
          */
         static boolean comparesAlternatives(BenchmarkRun run) {
-            return !run.tool().equals("k6");
+            return dev.perfdesk.core.bench.RelativeSpeed.comparesAlternatives(run);
         }
 
         private static String headerText(BenchmarkRun run) {

@@ -102,10 +102,11 @@ class CliRelativeSpeedTest {
                 "dev.perfdesk.benchmarks.PercentileBenchmark.sortRawSamples{size=1000} avgt");
         assertEquals(0, r.exitCode(), r.err());
         String out = r.out();
-        assertTrue(out.contains("  dev.perfdesk.benchmarks.PercentileBenchmark.sortRawSamples{size=1000} avgt ran "),
+        assertTrue(out.contains("  dev.perfdesk.benchmarks.PercentileBenchmark.sortRawSamples{size=1000} ran "),
                 out);
-        assertTrue(out.contains("Not compared, as only benchmarks of one metric, unit and direction are (primary, "
-                + "us/op, lower is better):"), out);
+        assertTrue(out.contains("Not compared, as only benchmarks of one metric, mode, unit and direction are "
+                + "(primary, avgt, us/op, lower is better):"), out);
+        assertTrue(out.contains("    2 benchmarks: mode sample, not avgt"), out);
         assertTrue(out.contains("    4 benchmarks: unit ops/us, higher is better, not us/op, lower is better"), out);
         assertTrue(out.lines().anyMatch(l -> l.matches("    \\d+ of other metrics \\(gc\\.alloc\\.rate, .*")), out);
     }

@@ -165,10 +165,19 @@ public final class RelativeSpeed {
     }
 
     /**
+     * Whether the benchmarks of {@code run} are alternatives to one another (hyperfine's commands, JMH's or Google
+     * Benchmark's parameter values), so that one running faster than another says something; the metrics of one
+     * load test (k6's {@code http_req_blocked} and {@code http_req_duration}) are not, and get no relative speeds in
+     * the run view, {@code show} or the reports.
+     */
+    public static boolean comparesAlternatives(BenchmarkRun run) {
+        return !run.tool().equals("k6");
+    }
+
+    /**
      * The relative speeds within each group of comparable benchmarks of {@code benchmarks}: one mode, metric, unit
      * and direction, each group against its fastest, in the order the groups' first benchmarks come; benchmarks
-     * without a mean are in none. Unlike {@link #of}, which compares a JMH run's modes with each other as it
-     * compares any two benchmarks of one unit, each mode is a group of its own here: a single shot ({@code ss})
+     * without a mean are in none. As in {@link #of}, each mode is a group of its own: a single shot ({@code ss})
      * includes the warm-up that an average time ({@code avgt}) leaves out, so "avgt ran 1.8 times faster than ss"
      * says nothing about the code. A group of one benchmark has nothing to say ({@link #isEmpty()}).
      *
@@ -240,6 +249,10 @@ public final class RelativeSpeed {
         if (!b.unit().equals(ref.unit()) || b.lowerIsBetter() != ref.lowerIsBetter()) {
             return "unit " + b.unit() + ", " + direction(b.lowerIsBetter()) + ", not " + ref.unit() + ", "
                     + direction(ref.lowerIsBetter());
+        }
+        if (!b.mode().equals(ref.mode())) {
+            // A single shot (ss) includes the warm-up an average time (avgt) leaves out: not faster or slower code.
+            return "mode " + b.mode() + ", not " + ref.mode();
         }
         return null;
     }

@@ -115,7 +115,8 @@ final class ReportContent {
                 .toList();
         List<RelativeSpeed> shown = new ArrayList<>();
         List<RelativeSpeed> leftOut = new ArrayList<>();
-        for (RelativeSpeed g : RelativeSpeed.groups(primary)) {
+        for (RelativeSpeed g : RelativeSpeed.comparesAlternatives(run) ? RelativeSpeed.groups(primary)
+                : List.<RelativeSpeed>of()) {
             if (g.isEmpty()) {
                 continue;
             }
