@@ -27,7 +27,7 @@ abstract class TestEngine implements ExtensionContext.Store.CloseableResource {
     /** The variable (environment, or system property in lower case with dots) naming the test server. */
     static final String PG_VARIABLE = "PERFDESK_TEST_PG";
     /** Where the tests look for a server when the variable is not set. */
-    static final String PG_DEFAULT = "postgresql://perfdesk:perfdesk@localhost:5432/perfdesk_test";
+    static final String PG_DEFAULT = "postgresql://perfdesk:pd-test-secret@localhost:5432/perfdesk_test";
     private static String unavailable;
     private static boolean probed;
 
