@@ -52,7 +52,8 @@ public final class ComparisonRepository {
         Instant now = Instant.now();
         long id = db.write(c -> {
             try (PreparedStatement ps = db.engine().insertReturningId(c, "INSERT INTO comparison (name, kind, "
-                    + "baseline_id, candidate_id, threshold, alpha, created_at, verdict) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "baseline_id, candidate_id, threshold, alpha, created_at, verdict) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, title);
                 ps.setString(2, kind.id());
                 ps.setLong(3, baselineId);

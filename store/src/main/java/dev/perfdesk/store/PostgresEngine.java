@@ -111,7 +111,8 @@ final class PostgresEngine implements Engine {
     @Override
     public void writeVersion(Connection c, int version) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE IF NOT EXISTS perfdesk_store (application TEXT NOT NULL, version INTEGER NOT NULL)");
+            st.execute("CREATE TABLE IF NOT EXISTS perfdesk_store "
+                    + "(application TEXT NOT NULL, version INTEGER NOT NULL)");
             st.execute("DELETE FROM perfdesk_store");
         }
         try (PreparedStatement ps = c.prepareStatement(

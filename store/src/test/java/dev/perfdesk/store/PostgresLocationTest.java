@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** postgresql:// URLs read as libpq reads them, completed from the environment and ~/.pgpass, shown without password. */
+/** postgresql:// URLs read as libpq does, completed from the environment and ~/.pgpass, shown without password. */
 class PostgresLocationTest {
     @TempDir
     Path home;
