@@ -29,6 +29,7 @@ abstract class TestEngine implements ExtensionContext.Store.CloseableResource {
     /** Where the tests look for a server when the variable is not set. */
     static final String PG_DEFAULT = "postgresql://perfdesk:pd-test-secret@localhost:5432/perfdesk_test";
     private static String unavailable;
+    private static IllegalStateException broken;
     private static boolean probed;
 
     static TestEngine create(String engine) {
@@ -58,12 +59,15 @@ abstract class TestEngine implements ExtensionContext.Store.CloseableResource {
                 unavailable = null;
             } catch (SQLException | StoreException e) {
                 if (postgresRequired()) {
-                    throw new IllegalStateException(PG_VARIABLE + " names a PostgreSQL server that cannot be used: "
-                            + e.getMessage(), e);
+                    broken = new IllegalStateException(PG_VARIABLE + " names a PostgreSQL server that cannot be "
+                            + "used: " + e.getMessage(), e);
                 }
                 unavailable = PG_VARIABLE + " is not set and no server answers at "
                         + StoreLocation.parse(PG_DEFAULT) + ": " + e.getMessage();
             }
+        }
+        if (broken != null) {
+            throw broken;
         }
         return unavailable;
     }
