@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,11 +28,11 @@ final class BenchWriter {
     private BenchWriter() {
     }
 
-    static long writeRun(Connection c, long sourceId, int ordinal, BenchmarkRun run) throws SQLException {
+    static long writeRun(Engine engine, Connection c, long sourceId, int ordinal, BenchmarkRun run)
+            throws SQLException {
         long id;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO run(source_id, ordinal, name, tool, format, "
-                + "start_time_ns, label, commit_id, benchmark_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement ps = engine.insertReturningId(c, "INSERT INTO run(source_id, ordinal, name, tool, "
+                + "format, start_time_ns, label, commit_id, benchmark_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, sourceId);
             ps.setInt(2, ordinal);
             ps.setString(3, run.name());

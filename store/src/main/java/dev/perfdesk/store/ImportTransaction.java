@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +22,12 @@ import dev.perfdesk.core.spi.ImportSink;
 import dev.perfdesk.core.spi.TimelineWriter;
 
 /**
- * One import, as one SQLite transaction on a connection of its own. Profiles and their timelines, and benchmark
+ * One import, as one database transaction on a connection of its own. Profiles and their timelines, and benchmark
  * runs, are written as the importer delivers them; {@link #commit} makes them visible, and {@link #close} without a
- * commit (an error, a cancel) rolls everything back. A process killed mid-import leaves an uncommitted WAL tail
- * that SQLite discards.
+ * commit (an error, a cancel) rolls everything back. A process killed mid-import, or a connection lost, leaves an
+ * uncommitted transaction that the database discards (SQLite's WAL tail, PostgreSQL's aborted transaction). The
+ * file's content hash is unique in the store, enforced by the database, so concurrent imports of the same file,
+ * even from other processes, keep one copy.
  *
  * <pre>{@code
  * try (ImportTransaction tx = store.beginImport(file, importer.format(), size)) {
@@ -68,6 +69,7 @@ public final class ImportTransaction implements ImportSink, AutoCloseable {
     }
 
     private final Store store;
+    private final Database db;
     private final Connection connection;
     private final Path file;
     private final String format;
@@ -76,15 +78,15 @@ public final class ImportTransaction implements ImportSink, AutoCloseable {
     private int runOrdinal;
     private boolean done;
 
-    ImportTransaction(Store store, Connection connection, Path file, String format, long size) {
+    ImportTransaction(Store store, Database db, Path file, String format, long size) {
         this.store = store;
-        this.connection = connection;
+        this.db = db;
+        this.connection = db.openTransaction();
         this.file = file;
         this.format = format;
         try {
-            connection.setAutoCommit(false);
-            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO source_file(path, sha256, size, "
-                    + "format, imported_at) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            try (PreparedStatement ps = db.engine().insertReturningId(connection, "INSERT INTO source_file(path, "
+                    + "sha256, size, format, imported_at) VALUES (?, ?, ?, ?, ?)")) {
                 ps.setString(1, file.toString());
                 ps.setString(2, "pending:" + UUID.randomUUID());
                 ps.setLong(3, size);
@@ -95,7 +97,7 @@ public final class ImportTransaction implements ImportSink, AutoCloseable {
             }
         } catch (SQLException e) {
             abort();
-            throw Store.translate(store.path().toString(), e);
+            throw db.translate(e);
         }
     }
 
@@ -109,10 +111,10 @@ public final class ImportTransaction implements ImportSink, AutoCloseable {
     }
 
     private long insertPlaceholder() throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO profile(source_id, ordinal, name, format, "
-                + "event, unit, host, command, duration_ns, sample_count, total_weight, frame_count, stack_count, "
-                + "thread_count, timeline_size) VALUES (?, ?, '', ?, '', 'samples', '', '', -1, 0, 0, 0, 0, 0, 0)",
-                Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement ps = db.engine().insertReturningId(connection, "INSERT INTO profile(source_id, "
+                + "ordinal, name, format, event, unit, host, command, duration_ns, sample_count, total_weight, "
+                + "frame_count, stack_count, thread_count, timeline_size) "
+                + "VALUES (?, ?, '', ?, '', 'samples', '', '', -1, 0, 0, 0, 0, 0, 0)")) {
             ps.setLong(1, sourceId);
             ps.setInt(2, ordinal++);
             ps.setString(3, format);
@@ -127,7 +129,7 @@ public final class ImportTransaction implements ImportSink, AutoCloseable {
         try {
             return new BlockWriter(insertPlaceholder());
         } catch (SQLException e) {
-            throw Store.translate(store.path().toString(), e);
+            throw db.translate(e);
         }
     }
 
@@ -147,7 +149,7 @@ public final class ImportTransaction implements ImportSink, AutoCloseable {
             }
             writeProfile(id, profile, timelineSize);
         } catch (SQLException e) {
-            throw Store.translate(store.path().toString(), e);
+            throw db.translate(e);
         }
     }
 
@@ -253,9 +255,9 @@ public final class ImportTransaction implements ImportSink, AutoCloseable {
     public void addRun(BenchmarkRun run) {
         check();
         try {
-            BenchWriter.writeRun(connection, sourceId, runOrdinal++, run);
+            BenchWriter.writeRun(db.engine(), connection, sourceId, runOrdinal++, run);
         } catch (SQLException e) {
-            throw Store.translate(store.path().toString(), e);
+            throw db.translate(e);
         }
     }
 
@@ -271,7 +273,7 @@ public final class ImportTransaction implements ImportSink, AutoCloseable {
             ps.setBytes(5, SeriesCodec.encode(set));
             ps.executeUpdate();
         } catch (SQLException e) {
-            throw Store.translate(store.path().toString(), e);
+            throw db.translate(e);
         }
     }
 
@@ -300,13 +302,22 @@ public final class ImportTransaction implements ImportSink, AutoCloseable {
                 ps.setString(1, sha256);
                 ps.setLong(2, sourceId);
                 ps.executeUpdate();
+            } catch (SQLException e) {
+                if (!db.engine().isUniqueViolation(e)) {
+                    throw e;
+                }
+                // Another process committed the same content after the check above: the database's unique
+                // constraint on the hash refused this copy, so this import is a duplicate of that one.
+                abort();
+                return new Outcome(store.profilesOfSource(sha256), store.runsOfSource(sha256),
+                        store.seriesOfSource(sha256), true);
             }
             connection.commit();
             done = true;
             closeConnection();
         } catch (SQLException e) {
             abort();
-            throw Store.translate(store.path().toString(), e);
+            throw db.translate(e);
         }
         List<StoredProfile> out = new ArrayList<>(store.profilesOfSource(sha256));
         return new Outcome(out, store.runsOfSource(sha256), store.seriesOfSource(sha256), false);
@@ -377,7 +388,7 @@ public final class ImportTransaction implements ImportSink, AutoCloseable {
                 try {
                     flush();
                 } catch (SQLException e) {
-                    throw Store.translate(store.path().toString(), e);
+                    throw db.translate(e);
                 }
             }
         }

@@ -6,12 +6,18 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * The store's schema, versioned by SQLite's {@code user_version}: migration {@code i} takes version {@code i} to
+ * The store's schema, one migration set for every engine: migration {@code i} takes version {@code i} to
  * {@code i + 1}, and all pending ones run in one transaction when a store is opened. A store whose version is
  * newer than {@link #VERSION} was written by a newer Perfdesk and is refused.
+ *
+ * <p>The statements are written in SQLite's dialect; {@link Engine#ddl} makes them another engine's (PostgreSQL's
+ * types). Where the engine keeps the version is the engine's business (SQLite's {@code user_version}, a table on
+ * PostgreSQL). To change the schema, append a migration to the end of {@link #MIGRATIONS} (never edit one that
+ * shipped), keep to column types {@code INTEGER}, {@code REAL}, {@code TEXT} and {@code BLOB}, and give new tables
+ * of imported items a {@code source_id} or a parent id with {@code ON DELETE CASCADE} so deletes reach them.
  */
 final class Schema {
-    /** Marks the file as a Perfdesk store ({@code PRAGMA application_id}): "PDSK". */
+    /** Marks a store as Perfdesk's ({@code PRAGMA application_id} in SQLite): "PDSK". */
     static final int APPLICATION_ID = 0x5044534B;
 
     private static final List<String[]> MIGRATIONS = List.<String[]>of(
@@ -240,67 +246,49 @@ final class Schema {
     private Schema() {
     }
 
-    /**
-     * Refuses a file that is an SQLite database of another application or of a newer Perfdesk, reading only: called
-     * before anything is written to the file (even the journal mode), so a foreign file is left exactly as it was.
-     */
-    static void checkOwner(Connection connection, String where) throws SQLException {
-        currentVersion(connection, where);
-    }
-
-    /** The store's version, after refusing a foreign or newer file. */
-    private static int currentVersion(Connection connection, String where) throws SQLException {
-        int version;
-        int applicationId;
-        try (Statement st = connection.createStatement()) {
-            var rs = st.executeQuery("PRAGMA user_version");
-            version = rs.next() ? rs.getInt(1) : 0;
-            rs = st.executeQuery("PRAGMA application_id");
-            applicationId = rs.next() ? rs.getInt(1) : 0;
-        }
-        if (applicationId != 0 && applicationId != APPLICATION_ID) {
-            throw new StoreException(where + " is an SQLite database of another application, not a Perfdesk store");
-        }
-        if (applicationId == 0 && version == 0 && hasTables(connection)) {
-            throw new StoreException(where + " is an SQLite database of another application, not a Perfdesk store");
-        }
+    /** The store's version, after refusing a foreign database or one a newer Perfdesk migrated. */
+    private static int currentVersion(Engine engine, Connection connection) throws SQLException {
+        int version = engine.readVersion(connection);
         if (version > VERSION) {
-            throw new StoreException(where + " was written by a newer Perfdesk (store version " + version
+            throw new StoreException(engine.where() + " was written by a newer Perfdesk (store version " + version
                     + "; this Perfdesk reads up to version " + VERSION + "). Update Perfdesk, or use another store "
                     + "with --db PATH.");
         }
         return version;
     }
 
-    /** Brings the store at {@code connection} up to {@link #VERSION}, or refuses a newer or foreign file. */
-    static void migrate(Connection connection, String where) throws SQLException {
-        int version = currentVersion(connection, where);
-        if (version == VERSION) {
+    /** Brings the store at {@code connection} up to {@link #VERSION}, or refuses a newer or foreign one. */
+    static void migrate(Engine engine, Connection connection) throws SQLException {
+        migrate(engine, connection, VERSION);
+    }
+
+    /**
+     * Brings the store up to {@code target} in one transaction; concurrent processes opening the same new store
+     * wait for each other, and the later ones find it migrated. (Tests make stores of older versions with it.)
+     */
+    static void migrate(Engine engine, Connection connection, int target) throws SQLException {
+        if (currentVersion(engine, connection) >= target) {
             return;
         }
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement st = connection.createStatement()) {
-            for (int v = version; v < VERSION; v++) {
-                for (String sql : MIGRATIONS.get(v)) {
-                    st.execute(sql);
+            engine.lockForMigration(connection);
+            int version = currentVersion(engine, connection);
+            if (version < target) {
+                for (int v = version; v < target; v++) {
+                    for (String sql : MIGRATIONS.get(v)) {
+                        st.execute(engine.ddl(sql));
+                    }
                 }
+                engine.writeVersion(connection, target);
             }
-            st.execute("PRAGMA application_id = " + APPLICATION_ID);
-            st.execute("PRAGMA user_version = " + VERSION);
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;
         } finally {
             connection.setAutoCommit(autoCommit);
-        }
-    }
-
-    private static boolean hasTables(Connection connection) throws SQLException {
-        try (Statement st = connection.createStatement();
-             var rs = st.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'")) {
-            return rs.next() && rs.getInt(1) > 0;
         }
     }
 }

@@ -71,11 +71,11 @@ class BenchmarkIntervalsStoreTest {
         }
     }
 
-    @Test
-    void storesAndLoadsEveryIntervalHistogramWithItsTimes() throws Exception {
+    @EngineTest
+    void storesAndLoadsEveryIntervalHistogramWithItsTimes(TestEngine engine) throws Exception {
         IntervalHistograms intervals = sampleLog();
         assertEquals(21, intervals.size());
-        try (Store store = Store.open(dir.resolve("s.db"))) {
+        try (Store store = engine.open("s")) {
             StoredRun stored = importRun(store, hlogRun(intervals), "cc".repeat(32));
             Benchmark back = store.loadRun(stored.id()).benchmarks().get(0);
             assertSameIntervals(intervals, back.intervals());
@@ -84,7 +84,7 @@ class BenchmarkIntervalsStoreTest {
             assertEquals(intervals.merge(middle), back.intervals().merge(middle));
             assertEquals(intervals.totalCount(), back.count());
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("s.db"));
+        try (Connection c = engine.connect("s");
              Statement st = c.createStatement();
              var rs = st.executeQuery("SELECT n, total_count, length(data) FROM benchmark_intervals")) {
             assertTrue(rs.next());
@@ -94,8 +94,8 @@ class BenchmarkIntervalsStoreTest {
         }
     }
 
-    @Test
-    void emptyIntervalsAndIntervalsOutOfTheUsualRangeComeBack() {
+    @EngineTest
+    void emptyIntervalsAndIntervalsOutOfTheUsualRangeComeBack(TestEngine engine) {
         IntervalHistograms.Builder b = new IntervalHistograms.Builder("us", 1000);
         Histogram empty = new Histogram(3);
         Histogram wide = new Histogram(3);
@@ -106,7 +106,7 @@ class BenchmarkIntervalsStoreTest {
         b.add(1_000_000_000L, 3_000_000_000L, wide);
         b.add(2_000_000_000L, 2_000_000_001L, empty);
         IntervalHistograms intervals = b.build();
-        try (Store store = Store.open(dir.resolve("s.db"))) {
+        try (Store store = engine.open("s")) {
             StoredRun stored = importRun(store, hlogRun(intervals), "dd".repeat(32));
             assertSameIntervals(intervals, store.loadRun(stored.id()).benchmarks().get(0).intervals());
         }

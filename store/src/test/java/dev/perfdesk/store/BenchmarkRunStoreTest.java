@@ -59,10 +59,10 @@ class BenchmarkRunStoreTest {
                 "main", "5b78858e", Map.of("url", "http://127.0.0.1:8765/"), List.of(sample, times, whole, failed));
     }
 
-    @Test
-    void storesAndLoadsARunWithSamplesHistogramsAndPoints() {
+    @EngineTest
+    void storesAndLoadsARunWithSamplesHistogramsAndPoints(TestEngine engine) {
         BenchmarkRun run = sampleRun();
-        try (Store store = Store.open(dir.resolve("s.db"))) {
+        try (Store store = engine.open("s")) {
             ImportTransaction.Outcome outcome;
             try (ImportTransaction tx = store.beginImport(Path.of("results.json"), "jmh-json", 100)) {
                 tx.addRun(run);
@@ -125,9 +125,9 @@ class BenchmarkRunStoreTest {
         }
     }
 
-    @Test
-    void theSameFileTwiceIsADuplicateAndRenameAndDeleteWork() {
-        try (Store store = Store.open(dir.resolve("s.db"))) {
+    @EngineTest
+    void theSameFileTwiceIsADuplicateAndRenameAndDeleteWork(TestEngine engine) {
+        try (Store store = engine.open("s")) {
             long id;
             try (ImportTransaction tx = store.beginImport(Path.of("a.json"), "jmh-json", 100)) {
                 tx.addRun(sampleRun());
@@ -149,9 +149,9 @@ class BenchmarkRunStoreTest {
         }
     }
 
-    @Test
-    void anImportClosedWithoutCommitLeavesNoRun() {
-        try (Store store = Store.open(dir.resolve("s.db"))) {
+    @EngineTest
+    void anImportClosedWithoutCommitLeavesNoRun(TestEngine engine) {
+        try (Store store = engine.open("s")) {
             try (ImportTransaction tx = store.beginImport(Path.of("a.json"), "jmh-json", 100)) {
                 tx.addRun(sampleRun());
             }

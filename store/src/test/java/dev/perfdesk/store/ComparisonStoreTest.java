@@ -46,9 +46,9 @@ class ComparisonStoreTest {
         }
     }
 
-    @Test
-    void savesListsFindsAndDeletesComparisons() {
-        try (Store store = Store.open(dir.resolve("s.db"))) {
+    @EngineTest
+    void savesListsFindsAndDeletesComparisons(TestEngine engine) {
+        try (Store store = engine.open("s")) {
             long a = importRun(store, "main.json");
             long b = importRun(store, "branch.json");
             StoredComparison first = store.saveComparison("", StoredComparison.Kind.RUN, a, b, 0.05, 0.05, "PASS");
@@ -68,9 +68,9 @@ class ComparisonStoreTest {
         }
     }
 
-    @Test
-    void refusesComparisonsOfWhatIsNotStored() {
-        try (Store store = Store.open(dir.resolve("s.db"))) {
+    @EngineTest
+    void refusesComparisonsOfWhatIsNotStored(TestEngine engine) {
+        try (Store store = engine.open("s")) {
             long a = importRun(store, "main.json");
             StoreException e = assertThrows(StoreException.class,
                     () -> store.saveComparison("", StoredComparison.Kind.RUN, a, 99, 0.05, 0.05, "PASS"));
@@ -85,9 +85,9 @@ class ComparisonStoreTest {
         }
     }
 
-    @Test
-    void aComparisonGoesWithEitherSide() {
-        try (Store store = Store.open(dir.resolve("s.db"))) {
+    @EngineTest
+    void aComparisonGoesWithEitherSide(TestEngine engine) {
+        try (Store store = engine.open("s")) {
             long a = importRun(store, "main.json");
             long b = importRun(store, "branch.json");
             long c = importRun(store, "other.json");
@@ -105,18 +105,15 @@ class ComparisonStoreTest {
         }
     }
 
-    @Test
-    void aVersionThreeStoreGainsTheComparisonTable() throws Exception {
-        Path db = dir.resolve("v3.db");
+    @EngineTest
+    void aVersionThreeStoreGainsTheComparisonTable(TestEngine engine) throws Exception {
+        StoreLocation db = engine.location("v3");
         try (Store store = Store.open(db)) {
             importRun(store, "main.json");
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
-            // a version 3 store had neither the comparison table (4) nor interval histograms (5)
-            st.execute("DROP TABLE comparison");
-            st.execute("DROP TABLE benchmark_intervals");
-            st.execute("PRAGMA user_version = 3");
-        }
+        // a version 3 store had neither the comparison table (4) nor interval histograms (5)
+        engine.execute("v3", "DROP TABLE comparison", "DROP TABLE benchmark_intervals");
+        engine.setVersion("v3", 3);
         try (Store store = Store.open(db)) {
             long run = store.listRuns().get(0).id();
             store.saveComparison("self", StoredComparison.Kind.RUN, run, run, 0.05, 0.05, "PASS");

@@ -30,9 +30,9 @@ class StoreSeriesTest {
         return b.build();
     }
 
-    @Test
-    void seriesRoundTripsAndDeletes() {
-        try (Store store = Store.open(dir.resolve("a.db"))) {
+    @EngineTest
+    void seriesRoundTripsAndDeletes(TestEngine engine) {
+        try (Store store = engine.open("a")) {
             long id;
             try (ImportTransaction tx = store.beginImport(Path.of("nightly.csv"), "series-csv", 10)) {
                 tx.addSeries(set());
@@ -59,13 +59,13 @@ class StoreSeriesTest {
         }
     }
 
-    @Test
-    void reviewsAreKeptAndRemoved() {
+    @EngineTest
+    void reviewsAreKeptAndRemoved(TestEngine engine) {
         ChangePointKey key = new ChangePointKey("nightly", "p99", 1_700_000_120_000L);
-        try (Store store = Store.open(dir.resolve("b.db"))) {
+        try (Store store = engine.open("b")) {
             store.saveReview(key, new ChangePointReview(ReviewStatus.DISMISSED, "noisy runner"));
         }
-        try (Store store = Store.open(dir.resolve("b.db"))) {
+        try (Store store = engine.open("b")) {
             assertEquals(new ChangePointReview(ReviewStatus.DISMISSED, "noisy runner"), store.reviews().reviewOf(key));
             store.saveReview(key, new ChangePointReview(ReviewStatus.ACKNOWLEDGED, "real: new allocator"));
             assertEquals(ReviewStatus.ACKNOWLEDGED, store.reviews().reviewOf(key).status());

@@ -60,9 +60,9 @@ class StoreTest {
         return p;
     }
 
-    @Test
-    void readsBackExactlyWhatWasImported() {
-        Path db = dir.resolve("a.db");
+    @EngineTest
+    void readsBackExactlyWhatWasImported(TestEngine engine) {
+        StoreLocation db = engine.location("a");
         Profile written;
         long id;
         try (Store store = Store.open(db)) {
@@ -101,9 +101,9 @@ class StoreTest {
         }
     }
 
-    @Test
-    void failedImportLeavesNothingBehind() {
-        Path db = dir.resolve("b.db");
+    @EngineTest
+    void failedImportLeavesNothingBehind(TestEngine engine) {
+        StoreLocation db = engine.location("b");
         try (Store store = Store.open(db)) {
             try (ImportTransaction tx = store.beginImport(Path.of("ok.txt"), "perf-script", 1)) {
                 writeProfile(tx, "kept", 10);
@@ -115,14 +115,14 @@ class StoreTest {
             }
             assertEquals(List.of("kept"), store.listProfiles().stream().map(p -> p.info().name()).toList());
         }
-        assertEquals(1, count(db, "profile"));
-        assertEquals(1, count(db, "source_file"));
-        assertEquals(1, count(db, "timeline_block"));
+        assertEquals(1, engine.count("b", "profile"));
+        assertEquals(1, engine.count("b", "source_file"));
+        assertEquals(1, engine.count("b", "timeline_block"));
     }
 
-    @Test
-    void sameContentIsReportedNotDuplicated() {
-        try (Store store = Store.open(dir.resolve("c.db"))) {
+    @EngineTest
+    void sameContentIsReportedNotDuplicated(TestEngine engine) {
+        try (Store store = engine.open("c")) {
             long first;
             try (ImportTransaction tx = store.beginImport(Path.of("x.txt"), "perf-script", 5)) {
                 writeProfile(tx, "x", 3);
@@ -139,9 +139,9 @@ class StoreTest {
         }
     }
 
-    @Test
-    void deletesAndRenames() {
-        try (Store store = Store.open(dir.resolve("d.db"))) {
+    @EngineTest
+    void deletesAndRenames(TestEngine engine) {
+        try (Store store = engine.open("d")) {
             long id;
             try (ImportTransaction tx = store.beginImport(Path.of("x.txt"), "perf-script", 5)) {
                 writeProfile(tx, "x", 3);
@@ -158,13 +158,11 @@ class StoreTest {
         }
     }
 
-    @Test
-    void refusesStoreWrittenByNewerVersion() throws Exception {
-        Path db = dir.resolve("new.db");
+    @EngineTest
+    void refusesStoreWrittenByNewerVersion(TestEngine engine) throws Exception {
+        StoreLocation db = engine.location("new");
         Store.open(db).close();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
-            st.execute("PRAGMA user_version = " + (Schema.VERSION + 1));
-        }
+        engine.setVersion("new", Schema.VERSION + 1);
         StoreException e = assertThrows(StoreException.class, () -> Store.open(db));
         assertTrue(e.getMessage().contains("newer Perfdesk"), e.getMessage());
     }

@@ -38,6 +38,7 @@ import dev.perfdesk.core.series.SeriesSet;
 import dev.perfdesk.importers.series.SeriesCsvReader;
 import dev.perfdesk.importers.spi.ImportException;
 import dev.perfdesk.store.Store;
+import dev.perfdesk.store.StoreLocation;
 import dev.perfdesk.store.StoredRun;
 
 /**
@@ -131,7 +132,7 @@ final class ChangepointsCommand implements Callable<Integer> {
             long id = Long.parseLong(target.substring(1));
             try (Store s = store.open()) {
                 if (s.findSeries(id).isEmpty()) {
-                    return usage(err, "no series " + target + " in " + s.path() + "; 'perfdesk list' shows them");
+                    return usage(err, "no series " + target + " in " + s.location() + "; 'perfdesk list' shows them");
                 }
                 set = s.loadSeries(id);
                 reviews = s.reviews();
@@ -145,8 +146,7 @@ final class ChangepointsCommand implements Callable<Integer> {
                 return 1;
             }
         } else {
-            Path db = store.path();
-            if (!Files.exists(db)) {
+            if (store.location() instanceof StoreLocation.SqliteFile local && !Files.exists(local.path())) {
                 return usage(err, "no file, stored series or benchmark named '" + target + "'");
             }
             List<RunHistory.RunSeries> matches;

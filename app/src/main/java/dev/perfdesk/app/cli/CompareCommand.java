@@ -235,11 +235,11 @@ final class CompareCommand implements Callable<Integer> {
             ItemId id = ItemId.parse(text);
             if (id instanceof ItemId.RunId) {
                 StoredRun r = s.findRun(id.number()).orElseThrow(() -> new InputError("no run with id " + id + " in "
-                        + s.path()));
+                        + s.location()));
                 return new Side(true, r.id(), title(r));
             }
             StoredProfile p = s.findProfile(id.number()).orElseThrow(() -> new InputError("no profile with id " + id
-                    + " in " + s.path() + " (runs are r" + id.number() + ")"));
+                    + " in " + s.location() + " (runs are r" + id.number() + ")"));
             return new Side(false, p.id(), title(p));
         }
         Path file = Path.of(text);

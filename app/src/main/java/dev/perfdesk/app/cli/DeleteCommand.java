@@ -32,7 +32,7 @@ final class DeleteCommand implements Callable<Integer> {
             if (id instanceof ItemId.SeriesId) {
                 StoredSeries x = s.findSeries(id.number()).orElse(null);
                 if (x == null || !s.deleteSeries(id.number())) {
-                    spec.commandLine().getErr().println("no series with id " + id + " in " + s.path());
+                    spec.commandLine().getErr().println("no series with id " + id + " in " + s.location());
                     return 1;
                 }
                 spec.commandLine().getOut().println("deleted " + id + "\t" + x.name());
@@ -41,7 +41,7 @@ final class DeleteCommand implements Callable<Integer> {
             if (id instanceof ItemId.RunId) {
                 StoredRun r = s.findRun(id.number()).orElse(null);
                 if (r == null || !s.deleteRun(id.number())) {
-                    spec.commandLine().getErr().println("no run with id " + id + " in " + s.path());
+                    spec.commandLine().getErr().println("no run with id " + id + " in " + s.location());
                     return 1;
                 }
                 spec.commandLine().getOut().println("deleted " + id + "\t" + r.name());
@@ -49,7 +49,7 @@ final class DeleteCommand implements Callable<Integer> {
             }
             StoredProfile p = s.findProfile(id.number()).orElse(null);
             if (p == null || !s.deleteProfile(id.number())) {
-                spec.commandLine().getErr().println("no profile with id " + id + " in " + s.path());
+                spec.commandLine().getErr().println("no profile with id " + id + " in " + s.location());
                 return 1;
             }
             spec.commandLine().getOut().println("deleted " + id + "\t" + p.info().name());

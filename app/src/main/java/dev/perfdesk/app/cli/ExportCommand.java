@@ -65,7 +65,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         try (Store s = store.open()) {
             if (s.findProfile(id).isEmpty()) {
-                spec.commandLine().getErr().println("no profile with id " + id + " in " + s.path());
+                spec.commandLine().getErr().println("no profile with id " + id + " in " + s.location());
                 return 1;
             }
             Profile profile = s.loadProfile(id);

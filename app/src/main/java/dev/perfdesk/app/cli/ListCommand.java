@@ -48,7 +48,7 @@ final class ListCommand implements Callable<Integer> {
             List<StoredSeries> series = s.listSeries();
             List<StoredComparison> comparisons = s.listComparisons();
             if (profiles.isEmpty() && runs.isEmpty() && series.isEmpty() && comparisons.isEmpty()) {
-                spec.commandLine().getErr().println("the store " + s.path() + " is empty; add files with "
+                spec.commandLine().getErr().println("the store " + s.location() + " is empty; add files with "
                         + "'perfdesk import FILE'");
                 return 0;
             }

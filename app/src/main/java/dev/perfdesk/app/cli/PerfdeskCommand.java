@@ -28,7 +28,7 @@ public final class PerfdeskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PerfdeskApp.launchWith(store.path());
+        PerfdeskApp.launchWith(store.location());
         return 0;
     }
 

@@ -58,7 +58,7 @@ final class ShowCommand implements Callable<Integer> {
             if (itemId instanceof ItemId.SeriesId) {
                 StoredSeries x = s.findSeries(itemId.number()).orElse(null);
                 if (x == null) {
-                    spec.commandLine().getErr().println("no series with id " + itemId + " in " + s.path());
+                    spec.commandLine().getErr().println("no series with id " + itemId + " in " + s.location());
                     return 1;
                 }
                 dev.perfdesk.core.series.SeriesSet set = s.loadSeries(itemId.number());
@@ -79,7 +79,7 @@ final class ShowCommand implements Callable<Integer> {
             if (itemId instanceof ItemId.RunId) {
                 StoredRun run = s.findRun(itemId.number()).orElse(null);
                 if (run == null) {
-                    spec.commandLine().getErr().println("no run with id " + itemId + " in " + s.path());
+                    spec.commandLine().getErr().println("no run with id " + itemId + " in " + s.location());
                     return 1;
                 }
                 try {
@@ -94,7 +94,7 @@ final class ShowCommand implements Callable<Integer> {
             long id = itemId.number();
             StoredProfile stored = s.findProfile(id).orElse(null);
             if (stored == null) {
-                spec.commandLine().getErr().println("no profile with id " + id + " in " + s.path());
+                spec.commandLine().getErr().println("no profile with id " + id + " in " + s.location());
                 return 1;
             }
             Profile profile = s.loadProfile(id);

@@ -1,26 +1,27 @@
 package dev.perfdesk.app.cli;
 
-import java.nio.file.Path;
-
 import picocli.CommandLine.Option;
 
 import dev.perfdesk.store.Store;
+import dev.perfdesk.store.StoreLocation;
 import dev.perfdesk.store.StorePaths;
 
-/** The {@code --db PATH} option every command takes. */
+/** The {@code --db PATH|URL} option every command takes. */
 public final class StoreOption {
-    @Option(names = "--db", paramLabel = "PATH",
-            description = "The store file. Default: $PERFDESK_DB, else $XDG_DATA_HOME/perfdesk/perfdesk.db, "
-                    + "else ~/.local/share/perfdesk/perfdesk.db.")
-    Path db;
+    @Option(names = "--db", paramLabel = "PATH|URL",
+            description = "The store: an SQLite file, or a team store on a PostgreSQL server, "
+                    + "postgresql://[user@]host[:port]/database (password from PGPASSWORD or ~/.pgpass, never in "
+                    + "the URL of a shared command line). Default: $PERFDESK_DB, else "
+                    + "$XDG_DATA_HOME/perfdesk/perfdesk.db, else ~/.local/share/perfdesk/perfdesk.db.")
+    String db;
 
-    /** The store path this command uses. */
-    public Path path() {
-        return StorePaths.resolve(db);
+    /** The store this command uses; its {@code toString()} never shows a password. */
+    public StoreLocation location() {
+        return StorePaths.locate(db);
     }
 
     /** Opens the store. */
     public Store open() {
-        return Store.open(path());
+        return Store.open(location());
     }
 }

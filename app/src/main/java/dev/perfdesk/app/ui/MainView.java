@@ -152,7 +152,7 @@ public final class MainView extends BorderPane {
 
         MenuItem about = new MenuItem("About Perfdesk");
         about.setOnAction(e -> {
-            Alert a = new Alert(Alert.AlertType.INFORMATION, "Perfdesk 0.1.0\nStore: " + store.path());
+            Alert a = new Alert(Alert.AlertType.INFORMATION, "Perfdesk 0.1.0\nStore: " + store.location());
             a.setHeaderText("Perfdesk");
             a.initOwner(getScene().getWindow());
             a.showAndWait();

@@ -1,6 +1,5 @@
 package dev.perfdesk.app.ui;
 
-import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -13,21 +12,22 @@ import javafx.stage.Stage;
 
 import dev.perfdesk.store.Store;
 import dev.perfdesk.store.StoreException;
+import dev.perfdesk.store.StoreLocation;
 import dev.perfdesk.store.StorePaths;
 
 /** The Perfdesk application: one window on one store. */
 public final class PerfdeskApp extends Application {
     /** Held so the logger's level is not lost to garbage collection. */
     private static final Logger JAVAFX_LOGGER = Logger.getLogger("javafx");
-    private static volatile Path storePath;
+    private static volatile StoreLocation storeLocation;
 
     private Store store;
     private Settings settings;
     private MainView view;
 
-    /** Opens the window on the store at {@code path} and returns when it is closed. */
-    public static void launchWith(Path path) {
-        storePath = path;
+    /** Opens the window on the store at {@code location} and returns when it is closed. */
+    public static void launchWith(StoreLocation location) {
+        storeLocation = location;
         // JavaFX warns that it runs from the class path; that is how Perfdesk runs it, on purpose.
         JAVAFX_LOGGER.setLevel(Level.SEVERE);
         Logger.getLogger("com.sun.javafx.application.PlatformImpl").setLevel(Level.SEVERE);
@@ -36,9 +36,9 @@ public final class PerfdeskApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Path path = storePath != null ? storePath : StorePaths.resolve(null);
         try {
-            store = Store.open(path);
+            StoreLocation location = storeLocation != null ? storeLocation : StorePaths.locate(null);
+            store = Store.open(location);
         } catch (StoreException e) {
             Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage());
             alert.setHeaderText("Cannot open the store");
@@ -49,7 +49,8 @@ public final class PerfdeskApp extends Application {
         view = new MainView(store, settings, TaskRunner.background(), ProfileViews::create);
         Scene scene = new Scene(view, settings.getDouble("window.width", 1400), settings.getDouble("window.height", 880));
         view.install(scene);
-        stage.setTitle("Perfdesk — " + store.path());
+        // the location, never with its password
+        stage.setTitle("Perfdesk — " + store.location());
         stage.setScene(scene);
         restoreBounds(stage);
         stage.setOnHiding(e -> saveState(stage));

@@ -1,0 +1,88 @@
+package dev.perfdesk.store;
+
+import static dev.perfdesk.store.ImportedItems.asLong;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.perfdesk.core.bench.BenchmarkRun;
+
+/** The stored benchmark and load-test runs: listing, loading whole, renaming and deleting. */
+public final class RunRepository {
+    private static final String RUN_COLUMNS = "r.id, r.name, r.tool, r.format, r.start_time_ns, r.label, "
+            + "r.commit_id, r.benchmark_count, s.path, s.sha256, s.imported_at";
+
+    private final Database db;
+
+    RunRepository(Database db) {
+        this.db = db;
+    }
+
+    /** Every benchmark run, newest import first, in file order within one import. */
+    public List<StoredRun> list() {
+        return query("ORDER BY s.imported_at DESC, s.id DESC, r.ordinal", null);
+    }
+
+    /** The run with {@code id}, if any. Run ids are apart from profile ids. */
+    public Optional<StoredRun> find(long id) {
+        List<StoredRun> found = query("WHERE r.id = ?", id);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /** The runs imported from the file with this SHA-256, in file order; empty when it was never imported. */
+    public List<StoredRun> ofSource(String sha256) {
+        return query("WHERE s.sha256 = ? ORDER BY r.ordinal", sha256);
+    }
+
+    private List<StoredRun> query(String where, Object arg) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + RUN_COLUMNS
+                    + " FROM run r JOIN source_file s ON s.id = r.source_id " + where)) {
+                if (arg != null) {
+                    ps.setObject(1, arg);
+                }
+                List<StoredRun> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(row(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    private static StoredRun row(ResultSet rs) throws SQLException {
+        return new StoredRun(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                BenchWriter.instantOfNanos(asLong(rs.getObject(5))), rs.getString(6), rs.getString(7), rs.getInt(8),
+                rs.getString(9), rs.getString(10), Instant.ofEpochMilli(rs.getLong(11)));
+    }
+
+    /** Loads a run whole: environment, tags and every benchmark with its samples, histogram, points and intervals. */
+    public BenchmarkRun load(long id) {
+        return db.read(c -> {
+            StoredRun stored = find(id).orElseThrow(() -> new StoreException("no run with id " + id + " in "
+                    + db.where()));
+            try {
+                return BenchWriter.readRun(c, stored);
+            } catch (IllegalArgumentException e) {
+                throw new StoreException("run " + id + " is inconsistent in the store: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Renames a run. */
+    public boolean rename(long id, String name) {
+        return ImportedItems.rename(db, "run", "a run", id, name);
+    }
+
+    /** Deletes a run; the file it came from is forgotten once nothing imported from it remains. */
+    public boolean delete(long id) {
+        return ImportedItems.delete(db, "run", id, StoredComparison.Kind.RUN);
+    }
+}
