@@ -242,6 +242,15 @@ public final class RunComparison {
     }
 
     /**
+     * compare.py's {@code OVERALL_GEOMEAN}, for parity with Google Benchmark's tools: the change between the runs'
+     * geometric means of all their real and cpu times, matched or not. Not the geomean Perfdesk reports
+     * ({@link #geomeans()}); {@link ComparePyGeomean} says why they differ. Empty when a run has no time values.
+     */
+    public java.util.Optional<ComparePyGeomean> comparePyStyleGeomean() {
+        return ComparePyGeomean.of(baseline, candidate);
+    }
+
+    /**
      * The geometric mean over {@link #primary()} of each ratio oriented so that above 1 is better (baseline /
      * candidate where lower is better, candidate / baseline where higher is); NaN when there is none or a ratio
      * could not be computed.
