@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import dev.perfdesk.core.bench.BenchmarkFigures;
 import dev.perfdesk.core.bench.BenchmarkRun;
 import dev.perfdesk.core.diff.DiffText;
 import dev.perfdesk.core.diff.FunctionDiff;
@@ -23,6 +24,8 @@ import dev.perfdesk.core.stats.Verdict;
 final class ReportContent {
     /** Beyond this many names a bullet gives a count instead of listing them. */
     private static final int MAX_NAMES = 12;
+    /** The sentence before the prefix elided from names ({@link RunComparison#commonPrefix()}), in every format. */
+    static final String PREFIX_NOTE = "Names are shown without their common prefix ";
 
     private ReportContent() {
     }
@@ -272,10 +275,10 @@ final class ReportContent {
                 fewest = Math.min(fewest, r.candidateCount());
             }
         }
-        String note = "Percentiles from the raw samples by linear interpolation, else from the recorded distribution, "
-                + "else as the tool reported them; never averaged.";
-        if (fewest < 100) {
-            note += " With fewer than 100 values (here as few as " + fewest + ") p99 is the largest value.";
+        String note = BenchmarkFigures.PERCENTILE_RULE;
+        if (fewest <= 100) {
+            // by linear interpolation, p99 of n <= 100 values lies at rank 0.99 (n - 1) > n - 2
+            note += " With 100 values or fewer (here as few as " + fewest + ") p99 lies between the two largest.";
         }
         return note;
     }

@@ -297,12 +297,13 @@ public class RunComparisonView extends BorderPane {
         return Comparator.comparing(text, String.CASE_INSENSITIVE_ORDER);
     }
 
-    private static String estimate(BenchmarkComparison b, boolean baseline) {
+    /** A side's centre as the reports write it in their tables (package-private for the tests). */
+    static String estimate(BenchmarkComparison b, boolean baseline) {
         Comparison c = b.comparison();
         String unit = ReportFormat.displayUnit(c.baseline().centre(), b.unit());
         Estimate e = baseline ? c.baseline() : c.candidate();
-        return ReportFormat.withUnit(ReportFormat.value(e.centre(), b.unit(), unit), unit) + " "
-                + ReportFormat.interval(e.interval(), e.centre());
+        // as the reports write it: the interval's relative half-width, or why there is none ("(n=3)")
+        return ReportFormat.estimateWithUnit(e, b.unit(), unit);
     }
 
 
@@ -469,7 +470,7 @@ public class RunComparisonView extends BorderPane {
         int improvements = n[Verdict.IMPROVED.ordinal()];
         return regressions + (regressions == 1 ? " regression, " : " regressions, ")
                 + improvements + (improvements == 1 ? " improvement" : " improvements") + " of "
-                + c.benchmarks().size() + "   \u00b7   geomean " + ReportFormat.geomean(c.report().geometricMean());
+                + c.benchmarks().size() + (c.geomeanSentence().isEmpty() ? "" : "   \u00b7   " + c.geomeanSentence());
     }
 
     private void showCurves(BenchmarkComparison b) {
