@@ -72,6 +72,7 @@ public final class MarkdownReportWriter implements ReportWriter {
             }
         }
 
+        pairedTable(sb, c);
         if (!c.latency().isEmpty()) {
             sb.append("### Latency\n\n");
             sb.append("| Benchmark | | Baseline | Candidate | Change | Target |\n|:--|:--|--:|--:|--:|:--|\n");
@@ -129,6 +130,26 @@ public final class MarkdownReportWriter implements ReportWriter {
         sb.append("### Verdict: ").append(c.verdict().verdict().label()).append("\n\n");
         sb.append(esc(ReportContent.thresholds(c))).append('\n');
         return sb.toString();
+    }
+
+    /** compare.py's pairs of repetitions (Google Benchmark runs): {@link BenchmarkComparison#pairedChanges}. */
+    private static void pairedTable(StringBuilder sb, RunComparison c) {
+        List<BenchmarkComparison> paired = ReportContent.pairedRows(c);
+        if (paired.isEmpty()) {
+            return;
+        }
+        sb.append("### Repetitions\n\n_").append(esc(ReportContent.PAIRED_NOTE)).append("_\n\n")
+                .append("| Benchmark | # | Baseline | Candidate | Change |\n|:--|--:|--:|--:|--:|\n");
+        for (BenchmarkComparison b : paired) {
+            String unit = ReportContent.displayUnit(b);
+            for (PairedChange p : b.pairedChanges()) {
+                row(sb, p.index() == 0 ? esc(c.shortName(b.key())) : "", String.valueOf(p.index() + 1),
+                        ReportFormat.withUnit(ReportFormat.value(p.baseline(), b.unit(), unit), esc(unit)),
+                        ReportFormat.withUnit(ReportFormat.value(p.candidate(), b.unit(), unit), esc(unit)),
+                        ReportFormat.change(p.change()));
+            }
+        }
+        sb.append('\n');
     }
 
     @Override

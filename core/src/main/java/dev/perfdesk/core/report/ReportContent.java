@@ -264,6 +264,30 @@ final class ReportContent {
         return c.baseline().n() + "+" + c.candidate().n();
     }
 
+    /** The sentence under the title of the repetitions table. */
+    static final String PAIRED_NOTE = "Repetitions paired by position, as Google Benchmark's compare.py lists them; "
+            + "the verdict is on the centres, the U test over all values.";
+
+    /**
+     * The compared benchmarks whose repetitions compare.py would list pair by pair, where that says more than the
+     * table: both runs from Google Benchmark, and two pairs or more, or sides of different sizes. Baseline order.
+     */
+    static List<BenchmarkComparison> pairedRows(RunComparison c) {
+        if (!GBENCH.equals(c.baseline().format()) || !GBENCH.equals(c.candidate().format())) {
+            return List.of();
+        }
+        List<BenchmarkComparison> out = new ArrayList<>();
+        for (BenchmarkComparison b : c.benchmarks()) {
+            int pairs = b.pairedChanges().size();
+            if (pairs >= 2 || pairs == 1 && b.baseline().samples().length != b.candidate().samples().length) {
+                out.add(b);
+            }
+        }
+        return out;
+    }
+
+    private static final String GBENCH = "gbench-json";
+
     /** The note under the latency table on where percentiles come from. */
     static String latencyNote(RunComparison c) {
         long fewest = Long.MAX_VALUE;

@@ -69,9 +69,9 @@ public final class ReportFormat {
     }
 
     /**
-     * The interval of a centre as every comparison table and view shows it: {@code ± 1.1%}, {@code ± 23%} (benchstat's
-     * relative half-width); {@code ± >100%} when it crosses zero; where there is no interval it says why in a word,
-     * {@code (n=3)}, and {@code (centre 0)} where a relative width has no meaning. Never {@code ± ∞}.
+     * The interval of a centre as every comparison table and view shows it: {@code ± 1.1%}, {@code ± 23%}
+     * (benchstat's relative half-width); {@code ± >100%} when it crosses zero; where there is no interval it says why
+     * in a word, {@code (n=3)}, and {@code (centre 0)} where a relative width has no meaning. Never {@code ± ∞}.
      */
     public static String interval(Estimate e) {
         if (!e.interval().isBounded()) {

@@ -55,6 +55,7 @@ public final class TextReportWriter implements ReportWriter {
                         new boolean[] {false, true, true, true, true, true, false, false});
             }
         }
+        pairedTable(sb, c);
         if (!c.latency().isEmpty()) {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"LATENCY", "", "BASELINE", "CANDIDATE", "CHANGE", "TARGET"});
@@ -85,6 +86,27 @@ public final class TextReportWriter implements ReportWriter {
         }
         sb.append('\n').append("Verdict: ").append(c.verdict().verdict().label()).append('\n');
         return sb.toString();
+    }
+
+    /** compare.py's pairs of repetitions (Google Benchmark runs): {@link BenchmarkComparison#pairedChanges}. */
+    private static void pairedTable(StringBuilder sb, RunComparison c) {
+        List<BenchmarkComparison> paired = ReportContent.pairedRows(c);
+        if (paired.isEmpty()) {
+            return;
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"REPETITIONS", "#", "BASELINE", "CANDIDATE", "CHANGE"});
+        for (BenchmarkComparison b : paired) {
+            String unit = ReportContent.displayUnit(b);
+            for (PairedChange p : b.pairedChanges()) {
+                rows.add(new String[] {p.index() == 0 ? clean(c.shortName(b.key())) : "", String.valueOf(p.index() + 1),
+                    ReportFormat.withUnit(ReportFormat.value(p.baseline(), b.unit(), unit), unit),
+                    ReportFormat.withUnit(ReportFormat.value(p.candidate(), b.unit(), unit), unit),
+                    ReportFormat.change(p.change())});
+            }
+        }
+        sb.append('\n').append(ReportContent.PAIRED_NOTE).append('\n');
+        table(sb, rows, new boolean[] {false, true, true, true, true});
     }
 
     @Override

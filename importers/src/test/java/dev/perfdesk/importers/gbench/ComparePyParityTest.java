@@ -29,8 +29,10 @@ import dev.perfdesk.core.bench.Benchmark;
 import dev.perfdesk.core.bench.BenchmarkRun;
 import dev.perfdesk.core.report.BenchmarkComparison;
 import dev.perfdesk.core.report.ComparePyGeomean;
+import dev.perfdesk.core.report.MarkdownReportWriter;
 import dev.perfdesk.core.report.PairedChange;
 import dev.perfdesk.core.report.RunComparison;
+import dev.perfdesk.core.report.TextReportWriter;
 import dev.perfdesk.core.report.UnitGeomean;
 import dev.perfdesk.core.stats.ComparisonOptions;
 import dev.perfdesk.core.stats.MannWhitneyMode;
@@ -378,5 +380,25 @@ class ComparePyParityTest {
         assertEquals(1.0, g.candidateCpuTime(), 1e-12);
         assertEquals(999.000000000069, g.timeChange(), 1e-9);
         assertEquals(-0.9990000000000001, g.cpuChange(), 1e-12);
+    }
+
+    /** The text and Markdown reports list the pairs where compare.py prints them and they say more than a row. */
+    @Test
+    void test3ReportsListTheRepetitionPairsAsComparePyPrintsThem() throws Exception {
+        RunComparison c = compare("test3_run0.json", "test3_run1.json");
+        String md = new MarkdownReportWriter().write(c);
+        assertTrue(md.contains("### Repetitions\n"), md);
+        assertTrue(md.contains("| BM_Two | 1 | 9.000 ns | 10.000 ns | +11.11% |\n"
+                + "|  | 2 | 8.000 ns | 7.000 ns | -12.50% |"), md);
+        assertTrue(md.contains("| short:cpu_time | 1 | 80.000 ns | 75.000 ns | -6.25% |\n"
+                + "|  | 2 | 77.000 ns | 66.600 ns | -13.51% |"), md);
+        assertTrue(md.contains("| medium | 1 | 8.000 ns | 5.000 ns | -37.50% |"), "2 vs 1 values: one pair, " + md);
+        assertFalse(md.contains("| BM_One | 1 |"), "1 vs 1: the row says it all");
+        String text = new TextReportWriter().write(c);
+        assertTrue(text.lines().anyMatch(l -> l.matches("short +1 +8\\.000 ns +7\\.000 ns +-12\\.50%")), text);
+        assertTrue(text.lines().anyMatch(l -> l.matches(" +2 +8\\.000 ns +4\\.540 ns +-43\\.25%")), text);
+
+        RunComparison single = compare("test1_run1.json", "test1_run2.json");
+        assertFalse(new MarkdownReportWriter().write(single).contains("### Repetitions"), "one value a side");
     }
 }
