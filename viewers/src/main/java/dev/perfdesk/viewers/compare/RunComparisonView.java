@@ -415,8 +415,9 @@ public class RunComparisonView extends BorderPane {
         verdictLabel.getStyleClass().removeAll("pass", "warn", "fail");
         verdictLabel.getStyleClass().add(v.verdict() == ReportVerdict.FAIL ? "fail"
                 : v.verdict() == ReportVerdict.PASS ? "pass" : "warn");
-        summaryLabel.setText(summary(c) + "   \u00b7   " + c.baselineTitle() + " \u2192 " + c.candidateTitle());
-        summaryLabel.setTooltip(new Tooltip(summaryLabel.getText()));
+        String titles = "   \u00b7   " + c.baselineTitle() + " \u2192 " + c.candidateTitle();
+        summaryLabel.setText(summary(c, true) + titles);
+        summaryLabel.setTooltip(new Tooltip(summary(c, false) + titles));
         thresholdsLabel.setText("threshold " + ReportFormat.percent(c.options().noiseThreshold()) + ", alpha "
                 + ReportFormat.plain(c.options().alpha()) + ", " + ReportFormat.percent(c.options().confidence())
                 + " CI");
@@ -461,7 +462,8 @@ public class RunComparisonView extends BorderPane {
         notesBox.setVisible(!notesBox.getChildren().isEmpty());
     }
 
-    private static String summary(RunComparison c) {
+    /** Counts and the geomean; {@code compact} cuts the geomean sentence to its figure for the one-line header. */
+    private static String summary(RunComparison c, boolean compact) {
         int[] n = new int[Verdict.values().length];
         for (BenchmarkComparison b : c.benchmarks()) {
             n[b.verdict().ordinal()]++;
@@ -470,7 +472,13 @@ public class RunComparisonView extends BorderPane {
         int improvements = n[Verdict.IMPROVED.ordinal()];
         return regressions + (regressions == 1 ? " regression, " : " regressions, ")
                 + improvements + (improvements == 1 ? " improvement" : " improvements") + " of "
-                + c.benchmarks().size() + (c.geomeanSentence().isEmpty() ? "" : "   \u00b7   " + c.geomeanSentence());
+                + c.benchmarks().size() + (c.geomeanSentence().isEmpty() ? "" : "   \u00b7   " + geomean(c, compact));
+    }
+
+    private static String geomean(RunComparison c, boolean compact) {
+        String sentence = c.geomeanSentence();
+        int over = sentence.indexOf(" over ");
+        return compact && c.geomeans().size() > 1 && over > 0 ? sentence.substring(0, over) : sentence;
     }
 
     private void showCurves(BenchmarkComparison b) {
