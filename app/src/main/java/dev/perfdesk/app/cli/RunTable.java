@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 import dev.perfdesk.core.bench.Benchmark;
 import dev.perfdesk.core.bench.BenchmarkRun;
+import dev.perfdesk.core.bench.DisplayUnits;
 import dev.perfdesk.core.bench.BenchmarkStatus;
 import dev.perfdesk.core.bench.BenchmarkFigures;
 import dev.perfdesk.core.bench.RelativeSpeed;
@@ -166,7 +167,7 @@ final class RunTable {
             String mode = speed.reference().benchmark().mode();
             out.println("  Not compared, as only benchmarks of one metric, mode, unit and direction are ("
                     + speed.reference().benchmark().metric() + ", " + (mode.isEmpty() ? "" : mode + ", ")
-                    + speed.unit() + ", "
+                    + DisplayUnits.label(speed.unit()) + ", "
                     + (speed.lowerIsBetter() ? "lower" : "higher") + " is better):");
             for (String line : skipped) {
                 out.println("    " + line);

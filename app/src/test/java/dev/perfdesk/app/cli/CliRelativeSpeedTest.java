@@ -105,9 +105,9 @@ class CliRelativeSpeedTest {
         assertTrue(out.contains("  dev.perfdesk.benchmarks.PercentileBenchmark.sortRawSamples{size=1000} ran "),
                 out);
         assertTrue(out.contains("Not compared, as only benchmarks of one metric, mode, unit and direction are "
-                + "(primary, avgt, us/op, lower is better):"), out);
+                + "(primary, avgt, µs/op, lower is better):"), out);
         assertTrue(out.contains("    2 benchmarks: mode sample, not avgt"), out);
-        assertTrue(out.contains("    4 benchmarks: unit ops/us, higher is better, not us/op, lower is better"), out);
+        assertTrue(out.contains("    4 benchmarks: unit ops/µs, higher is better, not µs/op, lower is better"), out);
         assertTrue(out.lines().anyMatch(l -> l.matches("    \\d+ of other metrics \\(gc\\.alloc\\.rate, .*")), out);
     }
 }

@@ -71,7 +71,7 @@ class JmhHistoryTest {
             List<String> labels = history.stream().map(RunHistory.RunSeries::label).toList();
             assertEquals(19, history.size(), "4 modes, each with its secondary metrics: " + labels);
             assertEquals(labels.size(), labels.stream().distinct().count(), labels.toString());
-            assertTrue(labels.containsAll(List.of("thrpt · ops/us", "avgt · us/op", "sample · us/op", "ss · us/op",
+            assertTrue(labels.containsAll(List.of("thrpt · ops/µs", "avgt · µs/op", "sample · µs/op", "ss · µs/op",
                     "avgt · gc.alloc.rate.norm · B/op")), labels.toString());
             for (RunHistory.RunSeries s : history) {
                 assertEquals(2, s.set().size(), s.label());
@@ -90,7 +90,7 @@ class JmhHistoryTest {
         TrendTab tab = (TrendTab) view.tabs().getSelectionModel().getSelectedItem();
         List<String> series = tab.seriesChooser().getItems().stream().map(RunHistory.RunSeries::label).toList();
         assertEquals(19, series.size(), series.toString());
-        assertEquals("thrpt · ops/us", series.get(0));
+        assertEquals("thrpt · ops/µs", series.get(0));
         assertEquals(4, tab.view().getViewModel().getSeriesSet().size(), "4 runs, one point each");
         assertEquals(List.of("thrpt"), tab.view().getViewModel().getSeriesSet().metricNames());
         List<String> configurations = tab.configurationChooser().getItems();
@@ -106,7 +106,7 @@ class JmhHistoryTest {
         assertEquals("B/op", tab.view().getViewModel().getSeriesSet().unit("avgt · gc.alloc.rate.norm"));
 
         RunHistory.RunSeries avgt = tab.seriesChooser().getItems().stream()
-                .filter(s -> s.label().equals("avgt · us/op")).findFirst().orElseThrow();
+                .filter(s -> s.label().equals("avgt · µs/op")).findFirst().orElseThrow();
         robot.interact(() -> tab.seriesChooser().setValue(avgt));
         AppTesting.waitUntil(() -> tab.view().getViewModel().getReports().containsKey("avgt"));
         robot.interact(() -> tab.seriesChooser().show());

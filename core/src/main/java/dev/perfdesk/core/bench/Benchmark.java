@@ -50,6 +50,15 @@ public final class Benchmark {
      */
     public static final String HEADLINE = "headline";
 
+    /**
+     * The attribute listing, as 0-based indexes separated by commas ({@code 0,1}), the samples the tool reported as
+     * aggregates rather than as repetitions: Google Benchmark's entries of {@code run_type} "aggregate" that are not
+     * a statistic of another entry's run. They are measurements to compare, as compare.py compares them, but
+     * compare.py leaves them out of its overall geometric mean, and so does
+     * {@code RunComparison.comparePyStyleGeomean()}.
+     */
+    public static final String AGGREGATE_SAMPLES = "aggregate samples";
+
     private final String name;
     private final Map<String, String> params;
     private final String metric;

@@ -42,6 +42,12 @@ import dev.perfdesk.core.stats.ScoreSummary;
 public final class BenchmarkFigures {
     /** The percentiles tables show. */
     public static final double[] TABLE_PERCENTILES = {50, 90, 99};
+    /**
+     * Where percentiles come from, in the one sentence every report, table note and view says it (the rule of
+     * {@link #percentile(double)}).
+     */
+    public static final String PERCENTILE_RULE = "Percentiles from the raw samples by linear interpolation, else "
+            + "from the recorded distribution, else as the tool reported them; never averaged.";
     /** Raw samples count as a latency distribution from this many on (fewer are too few for percentiles). */
     public static final int MIN_DISTRIBUTION_SAMPLES = 10;
 

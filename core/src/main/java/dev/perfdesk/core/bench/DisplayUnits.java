@@ -12,7 +12,9 @@ import java.util.Locale;
  * DisplayUnits.factor("us/op", "ms");          // 0.001
  * DisplayUnits.readable(0.0153, "s");          // "ms"
  * DisplayUnits.number(763.2341);               // "763.234"
- * DisplayUnits.number(67488.7641);              // "67,488.764"
+ * DisplayUnits.number(67488.7641);             // "67,488.764"
+ * DisplayUnits.number(0.0062341);              // "0.006234"
+ * DisplayUnits.shortNumber(1_600_000);         // "1,600,000"
  * }</pre>
  */
 public final class DisplayUnits {
@@ -89,10 +91,11 @@ public final class DisplayUnits {
     }
 
     /**
-     * A number as benchmark tools print it, with one thousands separator (a comma) wherever a number has four
-     * digits or more before the point: three decimals ({@code 763.234}, {@code 67,488.764}, JMH's style), whole
-     * numbers from a million up ({@code 228,254,638}), and four significant digits below a thousandth; empty for
-     * NaN.
+     * A number as benchmark tools print it, the one rule of every table, report and command: with one thousands
+     * separator (a comma) wherever a number has four digits or more before the point; three decimals from 1 up
+     * ({@code 763.234}, {@code 67,488.764}, JMH's style); whole numbers from a million up ({@code 228,254,638}); four
+     * significant digits below 1 ({@code 0.006234}, {@code 0.5000}, {@code 0.0009979}), so a small throughput keeps
+     * its digits; never an exponent. {@code 0.000} for 0, empty for NaN.
      */
     public static String number(double v) {
         if (Double.isNaN(v)) {
@@ -105,24 +108,44 @@ public final class DisplayUnits {
         if (a >= 1e6) {
             return String.format(Locale.ROOT, "%,.0f", v);
         }
-        if (a != 0 && a < 1e-3) {
-            // four significant digits in plain notation: %.4g would switch to an exponent below 1e-4
-            return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).toPlainString();
+        if (a != 0 && a < 1) {
+            java.math.BigDecimal d = significant(v, 4);
+            if (d.abs().compareTo(java.math.BigDecimal.ONE) < 0) {
+                // keep four significant digits, trailing zeros included: 0.5000 as 763.200 keeps its three decimals
+                return d.setScale(d.scale() + Math.max(0, 4 - d.precision())).toPlainString();
+            }
         }
         return String.format(Locale.ROOT, "%,.3f", v);
     }
 
-    /** A value for an axis or a label: up to four significant digits without trailing zeros. */
+    /**
+     * A value for an axis, a label or a threshold: up to four significant digits without trailing zeros, with one
+     * thousands separator from 1,000 up ({@code 1,600,000}, {@code 12,350}, {@code 0.004}); an exponent only
+     * beyond ordinary magnitudes (from 10^15, below 10^-6). Empty for NaN.
+     */
     public static String shortNumber(double v) {
         if (Double.isNaN(v)) {
             return "";
         }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "∞" : "-∞";
+        }
         if (v == 0) {
             return "0";
         }
-        java.math.BigDecimal d = new java.math.BigDecimal(v).round(new java.math.MathContext(4));
-        String s = d.stripTrailingZeros().toPlainString();
-        return Math.abs(v) >= 1e7 ? String.format(Locale.ROOT, "%.3e", v) : s;
+        double a = Math.abs(v);
+        if (a >= 1e15 || a < 1e-6) {
+            return String.format(Locale.ROOT, "%.3e", v);
+        }
+        java.math.BigDecimal d = significant(v, 4);
+        if (d.abs().compareTo(java.math.BigDecimal.valueOf(1000)) >= 0) {
+            return String.format(Locale.ROOT, "%,d", d.toBigInteger());
+        }
+        return d.stripTrailingZeros().toPlainString();
+    }
+
+    private static java.math.BigDecimal significant(double v, int digits) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN));
     }
 
     /** A signed change in percent with one decimal, {@code -10.4%}, {@code +3.0%}; empty for NaN. */
@@ -130,11 +153,17 @@ public final class DisplayUnits {
         return Double.isNaN(p) ? "" : String.format(Locale.ROOT, "%+.1f%%", p);
     }
 
-    /** {@code µs} for {@code us}, as a chart label reads better; other units as they are. */
+    /**
+     * The unit as every output spells it: {@code µs} for {@code us} wherever it stands as a unit of its own
+     * ({@code us}, {@code us/op}, {@code ops/us}), so that one table never says "µs/op" in one row and "ops/us" in
+     * the next; other units as they are.
+     */
     public static String label(String unit) {
         if (unit == null) {
             return "";
         }
-        return unit.startsWith("us") ? "µs" + unit.substring(2) : unit;
+        return MICROS.matcher(unit).replaceAll("$1µs");
     }
+
+    private static final java.util.regex.Pattern MICROS = java.util.regex.Pattern.compile("(^|/)us(?=$|/)");
 }

@@ -247,7 +247,8 @@ public final class RelativeSpeed {
             return METRIC + b.metric();
         }
         if (!b.unit().equals(ref.unit()) || b.lowerIsBetter() != ref.lowerIsBetter()) {
-            return "unit " + b.unit() + ", " + direction(b.lowerIsBetter()) + ", not " + ref.unit() + ", "
+            return "unit " + DisplayUnits.label(b.unit()) + ", " + direction(b.lowerIsBetter()) + ", not "
+                    + DisplayUnits.label(ref.unit()) + ", "
                     + direction(ref.lowerIsBetter());
         }
         if (!b.mode().equals(ref.mode())) {

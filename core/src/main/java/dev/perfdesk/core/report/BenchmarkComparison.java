@@ -1,5 +1,7 @@
 package dev.perfdesk.core.report;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import dev.perfdesk.core.bench.Benchmark;
@@ -59,5 +61,20 @@ public record BenchmarkComparison(ComparisonRow row, Benchmark baseline, Benchma
     /** A significant change in the worse direction that is smaller than the noise threshold. */
     public boolean isRegressionWithinNoise() {
         return verdict() == Verdict.WITHIN_NOISE && movedWorse();
+    }
+
+    /**
+     * The baseline's raw values paired with the candidate's by position, each with its change, as compare.py lists
+     * the repetitions of a benchmark (see {@link PairedChange}); empty when a side has no raw values. The verdict
+     * stays that of the centres ({@link #comparison()}).
+     */
+    public List<PairedChange> pairedChanges() {
+        double[] b = baseline.samples();
+        double[] c = candidate.samples();
+        List<PairedChange> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(b.length, c.length); i++) {
+            out.add(PairedChange.of(i, b[i], c[i]));
+        }
+        return List.copyOf(out);
     }
 }

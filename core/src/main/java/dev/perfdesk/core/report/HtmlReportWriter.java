@@ -251,7 +251,7 @@ public final class HtmlReportWriter implements ReportWriter {
             sb.append("</ul></details>\n");
         }
         if (!c.commonPrefix().isEmpty()) {
-            sb.append("<p class=\"note\">Names are shown without their common prefix <code>")
+            sb.append("<p class=\"note\">").append(ReportContent.PREFIX_NOTE).append("<code>")
                     .append(esc(c.commonPrefix())).append("</code>.</p>\n");
         }
         sb.append("</section>\n");

@@ -5,7 +5,7 @@ import java.util.List;
 import dev.perfdesk.core.stats.BenchmarkKey;
 
 /**
- * A latency benchmark's percentiles in both runs: from raw samples by nearest rank, else from the latency
+ * A latency benchmark's percentiles in both runs: from raw samples by linear interpolation, else from the latency
  * distribution, else as the tool reported them; never averaged.
  *
  * @param key            the benchmark's name and parameters

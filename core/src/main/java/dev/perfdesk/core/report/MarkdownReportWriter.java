@@ -22,13 +22,14 @@ public final class MarkdownReportWriter implements ReportWriter {
         return "md";
     }
 
-    private static void benchmarkTable(StringBuilder sb, String first, List<BenchmarkComparison> rows) {
+    private static void benchmarkTable(StringBuilder sb, RunComparison c, String first,
+                                       List<BenchmarkComparison> rows) {
         sb.append("| ").append(first).append(" | Baseline | Candidate | Change | p | n | Verdict |\n")
                 .append("|:--|--:|--:|--:|--:|--:|:--|\n");
         for (BenchmarkComparison b : rows) {
             Comparison k = b.comparison();
             String unit = ReportContent.displayUnit(b);
-            row(sb, esc(b.key().toString()), estimate(k.baseline(), b.unit(), unit),
+            row(sb, esc(c.shortName(b.key())), estimate(k.baseline(), b.unit(), unit),
                     estimate(k.candidate(), b.unit(), unit), ReportFormat.change(k.change()),
                     ReportFormat.pValue(k.pValue()), ReportContent.counts(k),
                     esc(ReportFormat.verdictSymbol(k.verdict())));
@@ -50,10 +51,15 @@ public final class MarkdownReportWriter implements ReportWriter {
         sb.append('\n');
 
         sb.append("### Benchmarks\n\n");
+        if (!c.commonPrefix().isEmpty()) {
+            String p = c.commonPrefix();
+            sb.append('_').append(ReportContent.PREFIX_NOTE).append(p.contains("`") ? esc(p) : "`" + p + "`")
+                    .append("._\n\n");
+        }
         if (c.benchmarks().isEmpty()) {
             sb.append("_No benchmark could be compared._\n\n");
         } else {
-            benchmarkTable(sb, "Benchmark", c.primaryInReportOrder());
+            benchmarkTable(sb, c, "Benchmark", c.primaryInReportOrder());
             for (UnitGeomean g : c.geomeans()) {
                 row(sb, c.geomeans().size() == 1 ? "**geomean**" : "**geomean** (" + esc(g.label()) + ")", "", "",
                         "**" + ReportFormat.geomean(g.ratio()) + "**", "", "", "");
@@ -61,11 +67,12 @@ public final class MarkdownReportWriter implements ReportWriter {
             sb.append('\n');
             if (!c.secondary().isEmpty()) {
                 sb.append("### Secondary metrics\n\n_Not counted in the verdict or the geometric means._\n\n");
-                benchmarkTable(sb, "Metric", c.secondaryInReportOrder());
+                benchmarkTable(sb, c, "Metric", c.secondaryInReportOrder());
                 sb.append('\n');
             }
         }
 
+        pairedTable(sb, c);
         if (!c.latency().isEmpty()) {
             sb.append("### Latency\n\n");
             sb.append("| Benchmark | | Baseline | Candidate | Change | Target |\n|:--|:--|--:|--:|--:|:--|\n");
@@ -73,7 +80,7 @@ public final class MarkdownReportWriter implements ReportWriter {
                 String unit = ReportContent.displayUnit(r);
                 boolean first = true;
                 for (PercentileChange p : r.percentiles()) {
-                    row(sb, first ? esc(r.key().toString()) : "", ReportFormat.percentileLabel(p.percentile()),
+                    row(sb, first ? esc(c.shortName(r.key())) : "", ReportFormat.percentileLabel(p.percentile()),
                             ReportFormat.withUnit(ReportFormat.value(p.baseline(), r.unit(), unit), unit),
                             ReportFormat.withUnit(ReportFormat.value(p.candidate(), r.unit(), unit), unit),
                             ReportFormat.change(p.change()), target(p, r.unit(), unit));
@@ -92,7 +99,7 @@ public final class MarkdownReportWriter implements ReportWriter {
             for (BenchmarkComparison b : throughput) {
                 Comparison k = b.comparison();
                 String unit = ReportContent.displayUnit(b);
-                row(sb, esc(b.key().toString()), estimate(k.baseline(), b.unit(), unit),
+                row(sb, esc(c.shortName(b.key())), estimate(k.baseline(), b.unit(), unit),
                         estimate(k.candidate(), b.unit(), unit), ReportFormat.change(k.change()),
                         esc(ReportFormat.verdictSymbol(k.verdict())));
             }
@@ -105,7 +112,7 @@ public final class MarkdownReportWriter implements ReportWriter {
                     .append("|:--|:--|--:|--:|--:|:--|\n");
             for (ResourceRow r : c.resources()) {
                 String unit = ReportFormat.displayUnit(r.baseline(), r.unit());
-                row(sb, esc(r.key().toString()), esc(r.resource()),
+                row(sb, esc(c.shortName(r.key())), esc(r.resource()),
                         ReportFormat.withUnit(ReportFormat.value(r.baseline(), r.unit(), unit), esc(unit)),
                         ReportFormat.withUnit(ReportFormat.value(r.candidate(), r.unit(), unit), esc(unit)),
                         ReportFormat.change(r.change()),
@@ -142,6 +149,26 @@ public final class MarkdownReportWriter implements ReportWriter {
         sb.append("### Verdict: ").append(c.verdict().verdict().label()).append("\n\n");
         sb.append(esc(ReportContent.thresholds(c))).append('\n');
         return sb.toString();
+    }
+
+    /** compare.py's pairs of repetitions (Google Benchmark runs): {@link BenchmarkComparison#pairedChanges}. */
+    private static void pairedTable(StringBuilder sb, RunComparison c) {
+        List<BenchmarkComparison> paired = ReportContent.pairedRows(c);
+        if (paired.isEmpty()) {
+            return;
+        }
+        sb.append("### Repetitions\n\n_").append(esc(ReportContent.PAIRED_NOTE)).append("_\n\n")
+                .append("| Benchmark | # | Baseline | Candidate | Change |\n|:--|--:|--:|--:|--:|\n");
+        for (BenchmarkComparison b : paired) {
+            String unit = ReportContent.displayUnit(b);
+            for (PairedChange p : b.pairedChanges()) {
+                row(sb, p.index() == 0 ? esc(c.shortName(b.key())) : "", String.valueOf(p.index() + 1),
+                        ReportFormat.withUnit(ReportFormat.value(p.baseline(), b.unit(), unit), esc(unit)),
+                        ReportFormat.withUnit(ReportFormat.value(p.candidate(), b.unit(), unit), esc(unit)),
+                        ReportFormat.change(p.change()));
+            }
+        }
+        sb.append('\n');
     }
 
     @Override

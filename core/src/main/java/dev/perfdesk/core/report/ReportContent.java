@@ -11,7 +11,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 import dev.perfdesk.core.bench.Benchmark;
+import dev.perfdesk.core.bench.BenchmarkFigures;
 import dev.perfdesk.core.bench.BenchmarkRun;
+import dev.perfdesk.core.bench.DisplayUnits;
 import dev.perfdesk.core.bench.RelativeSpeed;
 import dev.perfdesk.core.diff.DiffText;
 import dev.perfdesk.core.diff.FunctionDiff;
@@ -25,6 +27,8 @@ import dev.perfdesk.core.stats.Verdict;
 final class ReportContent {
     /** Beyond this many names a bullet gives a count instead of listing them. */
     private static final int MAX_NAMES = 12;
+    /** The sentence before the prefix elided from names ({@link RunComparison#commonPrefix()}), in every format. */
+    static final String PREFIX_NOTE = "Names are shown without their common prefix ";
 
     private ReportContent() {
     }
@@ -141,14 +145,14 @@ final class ReportContent {
     /** {@code Baseline hyperfine-relative.json, 3 benchmarks in s (lower is better)}. */
     static String relativeSpeedHeading(RunSpeeds run, RelativeSpeed g) {
         String mode = g.reference().benchmark().mode();
-        return run.role() + " " + run.title() + ", " + g.entries().size() + " benchmarks in " + g.unit() + " ("
+        return run.role() + " " + run.title() + ", " + g.entries().size() + " benchmarks in " + DisplayUnits.label(g.unit()) + " ("
                 + (g.lowerIsBetter() ? "lower" : "higher") + " is better)" + (mode.isEmpty() ? "" : ", mode " + mode);
     }
 
     /** {@code 18 benchmarks in us/op (lower is better): left out, more than 12}. */
     static String relativeSpeedLeftOut(RelativeSpeed g) {
         String mode = g.reference().benchmark().mode();
-        return g.entries().size() + " benchmarks in " + g.unit() + " (" + (g.lowerIsBetter() ? "lower" : "higher")
+        return g.entries().size() + " benchmarks in " + DisplayUnits.label(g.unit()) + " (" + (g.lowerIsBetter() ? "lower" : "higher")
                 + " is better)" + (mode.isEmpty() ? "" : ", mode " + mode) + ": left out, more than " + MAX_RELATIVE;
     }
 
@@ -319,6 +323,30 @@ final class ReportContent {
         return c.baseline().n() + "+" + c.candidate().n();
     }
 
+    /** The sentence under the title of the repetitions table. */
+    static final String PAIRED_NOTE = "Repetitions paired by position, as Google Benchmark's compare.py lists them; "
+            + "the verdict is on the centres, the U test over all values.";
+
+    /**
+     * The compared benchmarks whose repetitions compare.py would list pair by pair, where that says more than the
+     * table: both runs from Google Benchmark, and two pairs or more, or sides of different sizes. Baseline order.
+     */
+    static List<BenchmarkComparison> pairedRows(RunComparison c) {
+        if (!GBENCH.equals(c.baseline().format()) || !GBENCH.equals(c.candidate().format())) {
+            return List.of();
+        }
+        List<BenchmarkComparison> out = new ArrayList<>();
+        for (BenchmarkComparison b : c.benchmarks()) {
+            int pairs = b.pairedChanges().size();
+            if (pairs >= 2 || pairs == 1 && b.baseline().samples().length != b.candidate().samples().length) {
+                out.add(b);
+            }
+        }
+        return out;
+    }
+
+    private static final String GBENCH = "gbench-json";
+
     /** The note under the latency table on where percentiles come from. */
     static String latencyNote(RunComparison c) {
         long fewest = Long.MAX_VALUE;
@@ -330,10 +358,10 @@ final class ReportContent {
                 fewest = Math.min(fewest, r.candidateCount());
             }
         }
-        String note = "Percentiles from the raw samples by linear interpolation, else from the recorded distribution, "
-                + "else as the tool reported them; never averaged.";
-        if (fewest < 100) {
-            note += " With fewer than 100 values (here as few as " + fewest + ") p99 is the largest value.";
+        String note = BenchmarkFigures.PERCENTILE_RULE;
+        if (fewest <= 100) {
+            // by linear interpolation, p99 of n <= 100 values lies at rank 0.99 (n - 1) > n - 2
+            note += " With 100 values or fewer (here as few as " + fewest + ") p99 lies between the two largest.";
         }
         return note;
     }

@@ -7,7 +7,6 @@ import java.util.Locale;
 
 import dev.perfdesk.core.bench.BenchUnits;
 import dev.perfdesk.core.bench.DisplayUnits;
-import dev.perfdesk.core.stats.ConfidenceInterval;
 import dev.perfdesk.core.stats.Estimate;
 import dev.perfdesk.core.stats.TestMethod;
 import dev.perfdesk.core.stats.Verdict;
@@ -24,8 +23,6 @@ import dev.perfdesk.core.stats.Verdict;
  * }</pre>
  */
 public final class ReportFormat {
-    private static final int DIGITS = 4;
-
     private ReportFormat() {
     }
 
@@ -36,16 +33,13 @@ public final class ReportFormat {
 
     /** A unit as people read it: {@code us} shows as {@code µs}. */
     public static String unitLabel(String unit) {
-        if (unit.equals("us") || unit.startsWith("us/")) {
-            return "\u00b5" + unit.substring(1);
-        }
-        return unit;
+        return dev.perfdesk.core.bench.DisplayUnits.label(unit);
     }
 
     /**
      * {@code v} in {@code unit} converted to {@code displayUnit}, written as {@link DisplayUnits#number(double)}
-     * writes it (the run table's and {@code perfdesk show}'s rule: three decimals, thousands separators from a
-     * million, never an exponent). {@code ?} for NaN.
+     * writes it (the run table's and {@code perfdesk show}'s rule: three decimals from 1 up, four significant digits
+     * below, one thousands separator, never an exponent). {@code ?} for NaN.
      */
     public static String value(double v, String unit, String displayUnit) {
         double shown = unit.equals(displayUnit) ? v : BenchUnits.convert(v, unit, displayUnit);
@@ -72,28 +66,29 @@ public final class ReportFormat {
     }
 
     /**
-     * {@code ± 1.1%}, {@code ± 23%}; {@code ± >100%} when the interval crosses zero; {@code (no CI)} when there are
-     * too few values for one. Prefer {@link #interval(Estimate)}, which says how few.
+     * The interval of a centre as every comparison table and view shows it: {@code ± 1.1%}, {@code ± 23%}
+     * (benchstat's relative half-width); {@code ± >100%} when it crosses zero; where there is no interval it says why
+     * in a word, {@code (n=3)}, and {@code (centre 0)} where a relative width has no meaning. Never {@code ± ∞}.
      */
-    public static String interval(ConfidenceInterval ci, double centre) {
-        double hw = ci.relativeHalfWidth(centre);
+    public static String interval(Estimate e) {
+        if (!e.interval().isBounded()) {
+            return "(n=" + e.n() + ")";
+        }
+        double hw = e.interval().relativeHalfWidth(e.centre());
         if (Double.isNaN(hw)) {
             return "\u00b1 >100%";
         }
         if (Double.isInfinite(hw)) {
-            return "(no CI)";
+            return "(centre 0)";
         }
         double pct = hw * 100;
         return "\u00b1 " + (pct < 9.95 ? String.format(Locale.ROOT, "%.1f%%", pct)
                 : String.format(Locale.ROOT, "%.0f%%", pct));
     }
 
-    /** As {@link #interval(ConfidenceInterval, double)}, but where there is no interval it says why: {@code (n=3)}. */
-    public static String interval(Estimate e) {
-        if (!e.interval().isBounded()) {
-            return "(n=" + e.n() + ")";
-        }
-        return interval(e.interval(), e.centre());
+    /** A centre in {@code displayUnit} with its unit and {@link #interval(Estimate)}: {@code 1.718 µs/op ± 1.1%}. */
+    public static String estimateWithUnit(Estimate e, String unit, String displayUnit) {
+        return withUnit(value(e.centre(), unit, displayUnit), displayUnit) + " " + interval(e);
     }
 
     /** A relative change with its sign: {@code +10.30%}, {@code -17.20%}, {@code 0.00%}; {@code ?} for NaN. */
@@ -183,38 +178,5 @@ public final class ReportFormat {
     /** The geometric mean of candidate / baseline as a change: {@code -8.94%}; {@code ?} when unknown. */
     public static String geomean(double ratio) {
         return change(ratio - 1);
-    }
-
-    /** {@code digits} significant digits; plain notation between 0.001 and 10^15, scientific beyond. */
-    static String significant(double v, int digits) {
-        if (Double.isNaN(v)) {
-            return "?";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "\u221e" : "-\u221e";
-        }
-        if (v == 0) {
-            return "0";
-        }
-        double abs = Math.abs(v);
-        if (abs >= 1e-3 && abs < 1e15) {
-            return new BigDecimal(v).round(new MathContext(digits, RoundingMode.HALF_EVEN)).toPlainString();
-        }
-        return String.format(Locale.ROOT, "%." + (digits - 1) + "e", v);
-    }
-
-    private static String siNumber(double v) {
-        double abs = Math.abs(v);
-        String[] suffixes = {"k", "M", "G", "T"};
-        if (abs < 1e4 || !Double.isFinite(v)) {
-            return significant(v, DIGITS);
-        }
-        int k = -1;
-        double scaled = v;
-        while (Math.abs(scaled) >= 1000 && k < suffixes.length - 1) {
-            scaled /= 1000;
-            k++;
-        }
-        return significant(scaled, DIGITS) + suffixes[k];
     }
 }

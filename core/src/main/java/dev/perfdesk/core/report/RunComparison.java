@@ -242,6 +242,15 @@ public final class RunComparison {
     }
 
     /**
+     * compare.py's {@code OVERALL_GEOMEAN}, for parity with Google Benchmark's tools: the change between the runs'
+     * geometric means of all their real and cpu times, matched or not. Not the geomean Perfdesk reports
+     * ({@link #geomeans()}); {@link ComparePyGeomean} says why they differ. Empty when a run has no time values.
+     */
+    public java.util.Optional<ComparePyGeomean> comparePyStyleGeomean() {
+        return ComparePyGeomean.of(baseline, candidate);
+    }
+
+    /**
      * The geometric mean over {@link #primary()} of each ratio oriented so that above 1 is better (baseline /
      * candidate where lower is better, candidate / baseline where higher is); NaN when there is none or a ratio
      * could not be computed.
@@ -525,8 +534,12 @@ public final class RunComparison {
     }
 
     /**
-     * The prefix every benchmark name of both runs shares, up to and including its last dot
-     * ({@code dev.perfdesk.bench.}); empty when there is none.
+     * The prefix every benchmark name of both runs shares, ending at a separator ({@code .}, {@code /}, {@code ::},
+     * {@code :}, {@code #}) so that it never cuts a word: {@code dev.perfdesk.bench.}, {@code BM_Sort/},
+     * {@code /data/runs/}, {@code ns::Parser::}. Empty when there is none worth eliding: it must hold a letter or
+     * digit and at least three characters ({@code ./} of {@code ./parse} and {@code ./print} is not elided), and
+     * every name must keep a letter or digit after it. A dot between digits ({@code v1.2}) is no separator, and a
+     * prefix with a space (a command line: {@code python3 run.py --fast}) is not elided, as a command reads whole.
      */
     public String commonPrefix() {
         return commonPrefix;
@@ -540,26 +553,51 @@ public final class RunComparison {
     }
 
     private static String commonPrefix(Map<MatchKey, Benchmark> base, Map<MatchKey, Benchmark> cand) {
-        String prefix = null;
+        List<String> names = new ArrayList<>();
         for (Map<MatchKey, Benchmark> m : List.of(base, cand)) {
-            for (MatchKey k : m.keySet()) {
-                String n = k.key().name();
-                if (prefix == null) {
-                    prefix = n;
-                } else {
-                    int i = 0;
-                    while (i < prefix.length() && i < n.length() && prefix.charAt(i) == n.charAt(i)) {
-                        i++;
-                    }
-                    prefix = prefix.substring(0, i);
-                }
+            for (Benchmark b : m.values()) {
+                names.add(b.name());
             }
         }
-        if (prefix == null) {
+        return commonPrefix(names);
+    }
+
+    /** {@link #commonPrefix()} of these names. */
+    static String commonPrefix(List<String> names) {
+        if (names.isEmpty()) {
             return "";
         }
-        int dot = prefix.lastIndexOf('.');
-        return dot < 0 ? "" : prefix.substring(0, dot + 1);
+        String shared = names.get(0);
+        for (String n : names) {
+            int i = 0;
+            while (i < shared.length() && i < n.length() && shared.charAt(i) == n.charAt(i)) {
+                i++;
+            }
+            shared = shared.substring(0, i);
+        }
+        for (int end = shared.length(); end >= 3; end--) {
+            int cut = end;
+            String prefix = shared.substring(0, cut);
+            if (endsAtSeparator(names.get(0), end) && prefix.codePoints().anyMatch(Character::isLetterOrDigit)
+                    && prefix.codePoints().noneMatch(Character::isWhitespace)
+                    && names.stream().allMatch(n -> n.substring(cut).codePoints()
+                            .anyMatch(Character::isLetterOrDigit))) {
+                return prefix;
+            }
+        }
+        return "";
+    }
+
+    /** Whether {@code name} cut before index {@code end} ends with a separator, not inside {@code ::} or 0.1. */
+    private static boolean endsAtSeparator(String name, int end) {
+        char last = name.charAt(end - 1);
+        char next = end < name.length() ? name.charAt(end) : '\0';
+        return switch (last) {
+            case '/', '#' -> true;
+            case ':' -> next != ':';
+            case '.' -> !(end >= 2 && Character.isDigit(name.charAt(end - 2)) && Character.isDigit(next));
+            default -> false;
+        };
     }
 
     /**

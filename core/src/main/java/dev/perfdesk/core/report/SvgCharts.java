@@ -54,7 +54,7 @@ final class SvgCharts {
             sb.append("<line class=\"grid\" x1=\"").append(left).append("\" x2=\"").append(num(left + pw))
                     .append("\" y1=\"").append(num(y)).append("\" y2=\"").append(num(y)).append("\"/>");
             sb.append("<text class=\"tick\" x=\"").append(left - 6).append("\" y=\"").append(num(y + 4))
-                    .append("\" text-anchor=\"end\">").append(esc(ReportFormat.significant(t, 4)))
+                    .append("\" text-anchor=\"end\">").append(esc(dev.perfdesk.core.bench.DisplayUnits.shortNumber(t)))
                     .append("</text>");
         }
         for (int d = 0; d <= decades + 1e-9; d++) {

@@ -18,13 +18,13 @@ public final class TextReportWriter implements ReportWriter {
         return "txt";
     }
 
-    private List<String[]> benchmarkRows(String first, List<BenchmarkComparison> list) {
+    private List<String[]> benchmarkRows(RunComparison c, String first, List<BenchmarkComparison> list) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {first, "BASELINE", "CANDIDATE", "CHANGE", "P", "N", "TEST", "VERDICT"});
         for (BenchmarkComparison b : list) {
             Comparison k = b.comparison();
             String unit = ReportContent.displayUnit(b);
-            rows.add(new String[] {clean(b.key().toString()), estimate(k.baseline(), b.unit(), unit),
+            rows.add(new String[] {clean(c.shortName(b.key())), estimate(k.baseline(), b.unit(), unit),
                 estimate(k.candidate(), b.unit(), unit), ReportFormat.change(k.change()),
                 ReportFormat.pValue(k.pValue()), ReportContent.counts(k), ReportFormat.shortTest(k.test()),
                 ReportFormat.verdictSymbol(k.verdict())});
@@ -39,19 +39,23 @@ public final class TextReportWriter implements ReportWriter {
         sb.append(c.verdict().verdict().label()).append(": ").append(clean(ReportContent.summary(c))).append(" (")
                 .append(ReportContent.shortThresholds(c.options())).append(")\n");
         if (!c.benchmarks().isEmpty()) {
-            List<String[]> rows = benchmarkRows("BENCHMARK", c.primaryInReportOrder());
+            List<String[]> rows = benchmarkRows(c, "BENCHMARK", c.primaryInReportOrder());
             for (UnitGeomean g : c.geomeans()) {
                 rows.add(new String[] {c.geomeans().size() == 1 ? "geomean" : "geomean (" + g.label() + ")", "", "",
                     ReportFormat.geomean(g.ratio()), "", "", "", ""});
             }
             sb.append('\n');
+            if (!c.commonPrefix().isEmpty()) {
+                sb.append(ReportContent.PREFIX_NOTE).append(clean(c.commonPrefix())).append(".\n");
+            }
             table(sb, rows, new boolean[] {false, true, true, true, true, true, false, false});
             if (!c.secondary().isEmpty()) {
                 sb.append("\nSecondary metrics (not counted in the verdict or the geometric means):\n");
-                table(sb, benchmarkRows("METRIC", c.secondaryInReportOrder()),
+                table(sb, benchmarkRows(c, "METRIC", c.secondaryInReportOrder()),
                         new boolean[] {false, true, true, true, true, true, false, false});
             }
         }
+        pairedTable(sb, c);
         if (!c.latency().isEmpty()) {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"LATENCY", "", "BASELINE", "CANDIDATE", "CHANGE", "TARGET"});
@@ -59,7 +63,7 @@ public final class TextReportWriter implements ReportWriter {
                 String unit = ReportContent.displayUnit(r);
                 boolean first = true;
                 for (PercentileChange p : r.percentiles()) {
-                    rows.add(new String[] {first ? clean(r.key().toString()) : "",
+                    rows.add(new String[] {first ? clean(c.shortName(r.key())) : "",
                         ReportFormat.percentileLabel(p.percentile()),
                         ReportFormat.withUnit(ReportFormat.value(p.baseline(), r.unit(), unit), unit),
                         ReportFormat.withUnit(ReportFormat.value(p.candidate(), r.unit(), unit), unit),
@@ -70,7 +74,11 @@ public final class TextReportWriter implements ReportWriter {
                 }
             }
             sb.append('\n');
+            if (c.benchmarks().isEmpty() && !c.commonPrefix().isEmpty()) {
+                sb.append(ReportContent.PREFIX_NOTE).append(clean(c.commonPrefix())).append(".\n");
+            }
             table(sb, rows, new boolean[] {false, false, true, true, true, false});
+            sb.append(clean(ReportContent.latencyNote(c))).append('\n');
         }
         List<ReportContent.RunSpeeds> speeds = ReportContent.relativeSpeeds(c);
         if (ReportContent.hasRelativeSpeeds(speeds)) {
@@ -97,6 +105,27 @@ public final class TextReportWriter implements ReportWriter {
         return sb.toString();
     }
 
+    /** compare.py's pairs of repetitions (Google Benchmark runs): {@link BenchmarkComparison#pairedChanges}. */
+    private static void pairedTable(StringBuilder sb, RunComparison c) {
+        List<BenchmarkComparison> paired = ReportContent.pairedRows(c);
+        if (paired.isEmpty()) {
+            return;
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"REPETITIONS", "#", "BASELINE", "CANDIDATE", "CHANGE"});
+        for (BenchmarkComparison b : paired) {
+            String unit = ReportContent.displayUnit(b);
+            for (PairedChange p : b.pairedChanges()) {
+                rows.add(new String[] {p.index() == 0 ? clean(c.shortName(b.key())) : "", String.valueOf(p.index() + 1),
+                    ReportFormat.withUnit(ReportFormat.value(p.baseline(), b.unit(), unit), unit),
+                    ReportFormat.withUnit(ReportFormat.value(p.candidate(), b.unit(), unit), unit),
+                    ReportFormat.change(p.change())});
+            }
+        }
+        sb.append('\n').append(ReportContent.PAIRED_NOTE).append('\n');
+        table(sb, rows, new boolean[] {false, true, true, true, true});
+    }
+
     @Override
     public String write(ProfileComparison p) {
         StringBuilder sb = new StringBuilder();
@@ -115,8 +144,7 @@ public final class TextReportWriter implements ReportWriter {
 
 
     private static String estimate(dev.perfdesk.core.stats.Estimate e, String unit, String displayUnit) {
-        return ReportFormat.withUnit(ReportFormat.value(e.centre(), unit, displayUnit), displayUnit) + " "
-                + ReportFormat.interval(e);
+        return ReportFormat.estimateWithUnit(e, unit, displayUnit);
     }
 
     private static String clean(String s) {

@@ -31,7 +31,7 @@ public record UnitGeomean(String unit, boolean lowerIsBetter, int count, double 
 
     /** {@code ns/op, lower is better, 12 metrics}. */
     public String label() {
-        return (unit.isEmpty() ? "no unit" : unit) + ", " + (lowerIsBetter ? "lower" : "higher") + " is better, "
-                + count + (count == 1 ? " metric" : " metrics");
+        return (unit.isEmpty() ? "no unit" : dev.perfdesk.core.bench.DisplayUnits.label(unit)) + ", "
+                + (lowerIsBetter ? "lower" : "higher") + " is better, " + count + (count == 1 ? " metric" : " metrics");
     }
 }

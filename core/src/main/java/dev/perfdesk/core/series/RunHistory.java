@@ -82,10 +82,16 @@ public final class RunHistory {
             return set.unit(metric());
         }
 
-        /** What a chooser of series shows: metric and unit, {@code thrpt · ops/us}. */
+        /** What a chooser of series shows: metric and unit as every output spells it, {@code thrpt · ops/µs}. */
         public String label() {
             String unit = unit();
-            return unit.isEmpty() || metric().endsWith(" · " + unit) ? metric() : metric() + " · " + unit;
+            if (unit.isEmpty()) {
+                return metric();
+            }
+            String shown = " · " + dev.perfdesk.core.bench.DisplayUnits.label(unit);
+            String suffix = " · " + unit;
+            return metric().endsWith(suffix) ? metric().substring(0, metric().length() - suffix.length()) + shown
+                    : metric() + shown;
         }
 
         /** The directions map {@link SeriesAnalysis#analyze(SeriesSet, ChangePointOptions, Map)} takes. */

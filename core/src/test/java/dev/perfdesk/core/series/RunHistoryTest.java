@@ -45,8 +45,8 @@ class RunHistoryTest {
                 run("r6", 1, "main", "aaa111", "17.0.15", "us/op", 1.0),
                 run("r16", 2, "feature", "bbb222", "21.0.4", "us/op", 0.9)));
         List<RunHistory.RunSeries> parse = RunHistory.ofBenchmark(all, "dev.perfdesk.Parse.json{size=1000}");
-        assertEquals(List.of("thrpt · ops/us", "avgt · us/op", "avgt · gc.alloc.rate.norm · B/op", "sample · us/op",
-                "ss · us/op"), parse.stream().map(RunHistory.RunSeries::label).toList());
+        assertEquals(List.of("thrpt · ops/µs", "avgt · µs/op", "avgt · gc.alloc.rate.norm · B/op", "sample · µs/op",
+                "ss · µs/op"), parse.stream().map(RunHistory.RunSeries::label).toList());
         for (RunHistory.RunSeries s : parse) {
             assertEquals(2, s.set().size(), s.label());
             assertEquals("dev.perfdesk.Parse.json{size=1000}", s.set().name());
@@ -76,7 +76,7 @@ class RunHistoryTest {
                 List.of(bench("", Benchmark.PRIMARY, "us/op", true, 10)));
         List<RunHistory.RunSeries> all = RunHistory.of(List.of(new RunHistory.IdentifiedRun("r1", a, Instant.EPOCH),
                 new RunHistory.IdentifiedRun("r2", b, Instant.EPOCH)));
-        assertEquals(List.of("score · B/op", "score · us/op"), all.stream().map(RunHistory.RunSeries::label).toList());
+        assertEquals(List.of("score · B/op", "score · µs/op"), all.stream().map(RunHistory.RunSeries::label).toList());
         assertEquals(List.of("score · B/op", "score · us/op"), all.stream().map(RunHistory.RunSeries::metric).toList(),
                 "the metric columns differ, so reviews of one are not taken for the other");
         assertTrue(all.stream().allMatch(s -> s.set().size() == 1));

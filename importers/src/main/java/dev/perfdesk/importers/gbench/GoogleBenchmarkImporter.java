@@ -31,8 +31,12 @@ import dev.perfdesk.importers.spi.Importer;
  * {@code cpu_time}, and one per counter ({@code items_per_second}, user counters). The repetitions' values
  * ({@code run_type} "iteration") are the raw samples; aggregates ({@code _mean}, {@code _median}, {@code _stddev},
  * {@code _cv}) are reported statistics. An entry of {@code run_type} "aggregate" without an {@code aggregate_name}
- * names no statistic, so it is a measurement like a repetition, as compare.py takes it. Times are in the entry's
- * {@code time_unit}. Errors
+ * names no statistic, so it is a measurement like a repetition, as compare.py takes it; so is an aggregate named as
+ * its own run (no {@code run_name}, or one equal to its {@code name}), since it is a statistic of no other entry, and a
+ * percentage one ({@code aggregate_unit} "percentage") is read in {@code %}, times 100 as Google Benchmark prints it.
+ * Such samples are listed in the attribute {@link Benchmark#AGGREGATE_SAMPLES}. Entries with a {@code family_index}
+ * are read in the order compare.py's command line sorts them into, so repetitions pair by {@code repetition_index}.
+ * Times are in the entry's {@code time_unit}. Errors
  * ({@code error_occurred}) and skipped benchmarks ({@code skipped}) are kept with their messages.
  */
 public final class GoogleBenchmarkImporter implements Importer {
@@ -74,6 +78,8 @@ public final class GoogleBenchmarkImporter implements Importer {
         final String unit;
         final Map<String, List<Double>> samples = new LinkedHashMap<>();
         final Map<String, Map<String, Double>> aggregates = new LinkedHashMap<>();
+        /** Per metric, the indexes in {@link #samples} of values from entries of run_type "aggregate". */
+        final Map<String, List<Integer>> aggregateSamples = new LinkedHashMap<>();
         final Map<String, String> attributes = new LinkedHashMap<>();
         BenchmarkStatus status = BenchmarkStatus.OK;
         String message = "";
@@ -110,14 +116,25 @@ public final class GoogleBenchmarkImporter implements Importer {
             }
         }
         Map<String, Group> groups = new LinkedHashMap<>();
-        for (int i = 0; i < entries.size(); i++) {
+        for (int i : order(entries)) {
             monitor.checkCancelled();
             String at = "/benchmarks/" + i;
             JsonNode e = doc.object(at, "a benchmark entry object");
             String name = doc.text(at + "/name");
             String runName = e.path("run_name").asText(name);
-            String unit = doc.text(at + "/time_unit", "ns");
+            String type = e.path("run_type").asText("iteration");
+            String aggregate = e.path("aggregate_name").asText("");
+            // an aggregate named as its own run (no run_name, or one equal to its name) is no statistic of another
+            // entry's repetitions: it is the value of its name, which compare.py compares
+            boolean ownValue = type.equals("aggregate") && !aggregate.isEmpty() && runName.equals(name);
+            boolean statistic = type.equals("aggregate") && !aggregate.isEmpty() && !ownValue;
+            boolean percent = ownValue && e.path("aggregate_unit").asText("").equals("percentage");
+            String unit = percent ? "%" : doc.text(at + "/time_unit", "ns");
             Group g = groups.computeIfAbsent(runName, k -> new Group(k, unit));
+            if (g.unit.equals("%") != percent && (ownValue || !statistic)) {
+                throw doc.error(at, "'" + name + "' mixes values in percent (aggregate_unit \"percentage\") with "
+                        + "times");
+            }
             if (e.path("repetitions").isNumber()) {
                 g.repetitions = e.path("repetitions").asLong();
             }
@@ -132,8 +149,6 @@ public final class GoogleBenchmarkImporter implements Importer {
                 g.message = e.path("skip_message").asText("");
                 continue;
             }
-            String type = e.path("run_type").asText("iteration");
-            String aggregate = e.path("aggregate_name").asText("");
             for (Iterator<Map.Entry<String, JsonNode>> it = e.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> f = it.next();
                 String key = f.getKey();
@@ -146,13 +161,18 @@ public final class GoogleBenchmarkImporter implements Importer {
                     throw doc.error(at + "/" + key, "'" + key + "' must be a finite number >= 0, found "
                             + JsonDocument.describe(f.getValue()));
                 }
-                if (type.equals("aggregate") && !aggregate.isEmpty()) {
+                if (statistic) {
                     g.aggregates.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(aggregate, v);
                 } else {
-                    g.samples.computeIfAbsent(key, k -> new ArrayList<>()).add(v);
+                    List<Double> values = g.samples.computeIfAbsent(key, k -> new ArrayList<>());
+                    if (type.equals("aggregate")) {
+                        g.aggregateSamples.computeIfAbsent(key, k -> new ArrayList<>()).add(values.size());
+                    }
+                    // Google Benchmark prints a percentage aggregate (a cv) as its value times 100 with "%"
+                    values.add(percent && time ? v * 100 : v);
                 }
             }
-            if (!type.equals("aggregate") || aggregate.isEmpty()) {
+            if (!statistic) {
                 for (String key : new String[] {"iterations", "threads", "label"}) {
                     JsonNode v = e.path(key);
                     if (v.isValueNode() && !v.isNull() && !v.asText().isEmpty()) {
@@ -182,6 +202,11 @@ public final class GoogleBenchmarkImporter implements Importer {
                 if (values != null) {
                     b.samples(values.stream().mapToDouble(Double::doubleValue).toArray());
                 }
+                List<Integer> fromAggregates = g.aggregateSamples.get(key);
+                if (fromAggregates != null) {
+                    b.attribute(Benchmark.AGGREGATE_SAMPLES, fromAggregates.stream().map(String::valueOf)
+                            .collect(java.util.stream.Collectors.joining(",")));
+                }
                 Map<String, Double> aggregates = g.aggregates.get(key);
                 if (aggregates != null) {
                     aggregates.forEach(b::statistic);
@@ -194,6 +219,33 @@ public final class GoogleBenchmarkImporter implements Importer {
         }
         sink.addRun(new BenchmarkRun(source.fileName(), "Google Benchmark", FORMAT, start, environment, "", "",
                 Map.of(), benchmarks));
+    }
+
+    /**
+     * The entries' indexes in the order compare.py's command line puts them in ({@code util.sort_benchmark_results}:
+     * by family, by instance, repetitions before aggregates, by repetition index) when the entries carry a
+     * {@code family_index} (Google Benchmark 1.6 on); the file's order otherwise, as compare.py's report functions
+     * take them. The sort is stable, so it only moves entries a parallel or merged run wrote out of order.
+     */
+    private static List<Integer> order(JsonNode entries) {
+        List<Integer> order = new ArrayList<>();
+        boolean indexed = false;
+        for (int i = 0; i < entries.size(); i++) {
+            order.add(i);
+            indexed |= entries.get(i).path("family_index").isNumber();
+        }
+        if (indexed) {
+            order.sort(java.util.Comparator.<Integer>comparingLong(i -> index(entries.get(i), "family_index"))
+                    .thenComparingLong(i -> index(entries.get(i), "per_family_instance_index"))
+                    .thenComparingInt(i -> entries.get(i).path("run_type").asText("").equals("aggregate") ? 1 : 0)
+                    .thenComparingLong(i -> index(entries.get(i), "repetition_index")));
+        }
+        return order;
+    }
+
+    private static long index(JsonNode entry, String field) {
+        JsonNode v = entry.path(field);
+        return v.isNumber() ? v.asLong() : -1;
     }
 
     private static Benchmark.Builder base(Group g, String key, String unit, boolean lowerIsBetter) {

@@ -554,7 +554,7 @@ public class RunTableView extends BorderPane {
         List<String> skipped = speed.notComparedSummary();
         relativeNotCompared.setVisible(!skipped.isEmpty() && speed.reference() != null);
         if (!skipped.isEmpty() && speed.reference() != null) {
-            String text = "Not compared with " + speed.reference().name() + " (" + speed.unit() + ", "
+            String text = "Not compared with " + speed.reference().name() + " (" + DisplayUnits.label(speed.unit()) + ", "
                     + (speed.lowerIsBetter() ? "lower" : "higher") + " is better): " + String.join("; ", skipped);
             relativeNotCompared.setText(text);
             relativeNotCompared.setTooltip(new Tooltip(String.join("\n", skipped)));

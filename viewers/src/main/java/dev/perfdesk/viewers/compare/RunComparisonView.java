@@ -299,12 +299,13 @@ public class RunComparisonView extends BorderPane {
         return Comparator.comparing(text, String.CASE_INSENSITIVE_ORDER);
     }
 
-    private static String estimate(BenchmarkComparison b, boolean baseline) {
+    /** A side's centre as the reports write it in their tables (package-private for the tests). */
+    static String estimate(BenchmarkComparison b, boolean baseline) {
         Comparison c = b.comparison();
         String unit = ReportFormat.displayUnit(c.baseline().centre(), b.unit());
         Estimate e = baseline ? c.baseline() : c.candidate();
-        return ReportFormat.withUnit(ReportFormat.value(e.centre(), b.unit(), unit), unit) + " "
-                + ReportFormat.interval(e.interval(), e.centre());
+        // as the reports write it: the interval's relative half-width, or why there is none ("(n=3)")
+        return ReportFormat.estimateWithUnit(e, b.unit(), unit);
     }
 
 

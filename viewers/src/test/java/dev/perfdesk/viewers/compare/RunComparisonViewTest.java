@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import javafx.scene.Node;
@@ -23,7 +24,12 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import dev.perfdesk.core.bench.Benchmark;
+import dev.perfdesk.core.bench.BenchmarkRun;
 import dev.perfdesk.core.report.BenchmarkComparison;
+import dev.perfdesk.core.report.ReportFormat;
+import dev.perfdesk.core.report.RunComparison;
+import dev.perfdesk.core.stats.ComparisonOptions;
 import dev.perfdesk.core.report.ReportVerdict;
 import dev.perfdesk.core.stats.Verdict;
 import dev.perfdesk.viewers.flame.FlameGraphPane;
@@ -129,5 +135,28 @@ class RunComparisonViewTest {
         view.exportHtml(html);
         assertTrue(Files.readString(md).startsWith("## Benchmark comparison: main (r1) vs branch (r2)"));
         assertTrue(Files.readString(html).contains("<svg"));
+    }
+
+    @Test
+    void spreadsReadAsInTheReportsNeverNoCiOrInfinity(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        int cells = 0;
+        for (Node n : view.table().lookupAll(".table-cell")) {
+            String text = ((Labeled) n).getText();
+            if (text != null) {
+                cells++;
+                assertTrue(!text.contains("no CI") && !text.contains("\u221e"), text);
+            }
+        }
+        assertTrue(cells > 0);
+        RunComparison few = RunComparison.compare(
+                new BenchmarkRun("a", "t", "f", null, Map.of(), "", "", Map.of(), List.of(Benchmark.builder("x")
+                        .unit("ms").samples(new double[] {1, 2, 3}).build())),
+                new BenchmarkRun("b", "t", "f", null, Map.of(), "", "", Map.of(), List.of(Benchmark.builder("x")
+                        .unit("ms").samples(new double[] {2, 3, 4}).build())), ComparisonOptions.DEFAULTS);
+        BenchmarkComparison b = few.benchmarks().get(0);
+        assertEquals("2.000 ms (n=3)", RunComparisonView.estimate(b, true));
+        assertEquals(ReportFormat.estimateWithUnit(b.comparison().candidate(), "ms", "ms"),
+                RunComparisonView.estimate(b, false));
     }
 }
