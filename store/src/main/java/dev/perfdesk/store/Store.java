@@ -604,6 +604,31 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    /**
+     * Attaches series over time (Prometheus query results) to a stored run, after its own; all or none are written.
+     *
+     * @return false when there is no run {@code id}
+     */
+    public boolean attachSeries(long id, List<dev.perfdesk.core.bench.TimeSeries> series) {
+        return write(c -> {
+            int first;
+            try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT COUNT(*) FROM run WHERE id = ?), "
+                    + "(SELECT COALESCE(MAX(idx) + 1, 0) FROM run_series WHERE run_id = ?)")) {
+                ps.setLong(1, id);
+                ps.setLong(2, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) == 0) {
+                        return false;
+                    }
+                    first = rs.getInt(2);
+                }
+            }
+            BenchWriter.writeSeries(c, id, first, series);
+            return true;
+        });
+    }
+
     private static final String COMPARISON_COLUMNS = "id, name, kind, baseline_id, candidate_id, threshold, alpha, "
             + "created_at, verdict";
 
