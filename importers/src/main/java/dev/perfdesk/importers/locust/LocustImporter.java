@@ -355,6 +355,11 @@ public final class LocustImporter implements Importer {
             if (naAllowed && text.equals("N/A")) {
                 return Double.NaN;
             }
+            String lower = text.toLowerCase(Locale.ROOT);
+            if (lower.matches("[+-]?(nan|inf|infinity)")) {
+                throw ImportException.atLine(file, row.line(), "'" + names.get(column)
+                        + "' must be a finite number >= 0, found '" + abbreviate(text) + "'");
+            }
             double v;
             try {
                 v = Double.parseDouble(text);
@@ -362,8 +367,7 @@ public final class LocustImporter implements Importer {
                 throw ImportException.atLine(file, row.line(), "expected a number in '" + names.get(column)
                         + "', found '" + abbreviate(text) + "'");
             }
-            String lower = text.toLowerCase(Locale.ROOT);
-            if (!Double.isFinite(v) || lower.contains("nan") || lower.contains("inf") || v < 0) {
+            if (!Double.isFinite(v) || v < 0) {
                 throw ImportException.atLine(file, row.line(), "'" + names.get(column)
                         + "' must be a finite number >= 0, found '" + abbreviate(text) + "'");
             }
