@@ -112,9 +112,10 @@ class ComparisonStoreTest {
             importRun(store, "main.json");
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
-            // a version 3 store had neither the comparison table (4) nor interval histograms (5)
+            // a version 3 store had neither the comparison table (4), interval histograms (5) nor run series (6)
             st.execute("DROP TABLE comparison");
             st.execute("DROP TABLE benchmark_intervals");
+            st.execute("DROP TABLE run_series");
             st.execute("PRAGMA user_version = 3");
         }
         try (Store store = Store.open(db)) {

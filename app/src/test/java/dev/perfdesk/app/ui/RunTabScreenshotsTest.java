@@ -56,7 +56,8 @@ class RunTabScreenshotsTest {
     static List<Path> runFiles() throws IOException {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.walk(Path.of(RunTabTest.SAMPLES, "bench"))) {
-            s.filter(Files::isRegularFile).filter(p -> p.toString().matches(".*(\\.(json|hlog|jtl|ndjson|txt)|_stats\\.csv)$"))
+            s.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().matches(".*(\\.(json|hlog|jtl|ndjson|txt)|_stats\\.csv)$"))
                     .filter(p -> !p.toString().endsWith(".stdout.txt") && !p.getParent().endsWith("prometheus"))
                     .sorted().forEach(files::add);
         }
