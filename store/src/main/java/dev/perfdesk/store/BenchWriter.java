@@ -16,6 +16,7 @@ import dev.perfdesk.core.bench.BenchmarkRun;
 import dev.perfdesk.core.bench.BenchmarkStatus;
 import dev.perfdesk.core.bench.Distribution;
 import dev.perfdesk.core.bench.IntervalHistograms;
+import dev.perfdesk.core.bench.TimeSeries;
 import dev.perfdesk.core.bench.TimedPoints;
 import dev.perfdesk.core.stats.ScoreSummary;
 
@@ -151,7 +152,45 @@ final class BenchWriter {
                 }
             }
         }
+        writeSeries(c, id, 0, run.series());
         return id;
+    }
+
+    /** Writes {@code series} of run {@code id} from index {@code first} on. */
+    static void writeSeries(Connection c, long id, int first, List<TimeSeries> series) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO run_series(run_id, idx, name, unit, source, "
+                + "labels, n, times, vals) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < series.size(); i++) {
+                TimeSeries t = series.get(i);
+                ps.setLong(1, id);
+                ps.setInt(2, first + i);
+                ps.setString(3, t.name());
+                ps.setString(4, t.unit());
+                ps.setString(5, t.source());
+                ps.setBytes(6, BenchBlobs.encodeTagSets(List.of(t.labels())));
+                ps.setInt(7, t.size());
+                ps.setBytes(8, encodeTimes(t.timesNanos()));
+                ps.setBytes(9, BenchBlobs.encodeDoubles(t.values()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static List<TimeSeries> readSeries(Connection c, long id) throws SQLException {
+        List<TimeSeries> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT name, unit, source, labels, times, vals FROM run_series "
+                + "WHERE run_id = ? ORDER BY idx")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new TimeSeries(rs.getString(1), BenchBlobs.decodeTagSets(rs.getBytes(4)).get(0),
+                            rs.getString(2), rs.getString(3), decodeTimes(rs.getBytes(5)),
+                            BenchBlobs.decodeDoubles(rs.getBytes(6))));
+                }
+            }
+        }
+        return out;
     }
 
     private static void addAttributes(PreparedStatement ps, long id, String kind, Map<String, String> map)
@@ -313,7 +352,7 @@ final class BenchWriter {
             benchmarks.add(b.build());
         }
         return new BenchmarkRun(stored.name(), stored.tool(), stored.format(), stored.startTime(), env,
-                stored.label(), stored.commit(), tags, benchmarks);
+                stored.label(), stored.commit(), tags, benchmarks, readSeries(c, stored.id()));
     }
 
     static Instant instantOfNanos(Long nanos) {

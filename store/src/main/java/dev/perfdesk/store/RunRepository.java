@@ -85,4 +85,30 @@ public final class RunRepository {
     public boolean delete(long id) {
         return ImportedItems.delete(db, "run", id, StoredComparison.Kind.RUN);
     }
+
+    /**
+     * Attaches series over time (Prometheus query results) to stored run {@code id}, after its own, in one
+     * transaction: all or none are written.
+     *
+     * @return false when there is no run {@code id}
+     */
+    public boolean attachSeries(long id, List<dev.perfdesk.core.bench.TimeSeries> series) {
+        return db.write(c -> {
+            int first;
+            try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT COUNT(*) FROM run WHERE id = ?), "
+                    + "(SELECT COALESCE(MAX(idx) + 1, 0) FROM run_series WHERE run_id = ?)")) {
+                ps.setLong(1, id);
+                ps.setLong(2, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) == 0) {
+                        return false;
+                    }
+                    first = rs.getInt(2);
+                }
+            }
+            BenchWriter.writeSeries(c, id, first, series);
+            return true;
+        });
+    }
 }

@@ -238,6 +238,23 @@ final class Schema {
                     data        BLOB    NOT NULL,
                     PRIMARY KEY (run_id, bench_idx)
                 ) WITHOUT ROWID"""
+            },
+            // 6: series over time of a whole run: a load test's own history (Locust) and resources attached to it
+            // (Prometheus query results); runs stored before have none
+            new String[] {
+                """
+                CREATE TABLE run_series (
+                    run_id  INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+                    idx     INTEGER NOT NULL,
+                    name    TEXT    NOT NULL,
+                    unit    TEXT    NOT NULL,
+                    source  TEXT    NOT NULL,
+                    labels  BLOB    NOT NULL,
+                    n       INTEGER NOT NULL,
+                    times   BLOB    NOT NULL,
+                    vals    BLOB    NOT NULL,
+                    PRIMARY KEY (run_id, idx)
+                ) WITHOUT ROWID"""
             });
 
     /** The schema version this Perfdesk writes. */

@@ -254,6 +254,15 @@ public final class Store implements AutoCloseable {
     }
 
     /**
+     * Attaches series over time (Prometheus query results) to a stored run, after its own; all or none are written.
+     *
+     * @return false when there is no run {@code id}
+     */
+    public boolean attachSeries(long id, List<dev.perfdesk.core.bench.TimeSeries> series) {
+        return runs.attachSeries(id, series);
+    }
+
+    /**
      * Saves a comparison of two runs or two profiles; see {@link ComparisonRepository#save}.
      *
      * @throws StoreException if a side does not exist or a threshold is out of range

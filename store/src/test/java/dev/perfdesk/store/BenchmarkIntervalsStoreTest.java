@@ -130,6 +130,7 @@ class BenchmarkIntervalsStoreTest {
             assertEquals("tagged-Log.logV2.hlog", old.name());
             Benchmark back = store.loadRun(old.id()).benchmarks().get(0);
             assertNull(back.intervals(), "an old run has no intervals to migrate");
+            assertTrue(store.loadRun(old.id()).series().isEmpty(), "nor series over time");
             assertEquals(21, back.points().size(), "it keeps the intervals' maxima it had");
             assertEquals(intervals.totalCount(), back.distribution().totalCount());
             assertEquals("21", back.attributes().get("intervals"));
@@ -141,7 +142,7 @@ class BenchmarkIntervalsStoreTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
             var rs = st.executeQuery("PRAGMA user_version");
             assertTrue(rs.next());
-            assertEquals(5, rs.getInt(1));
+            assertEquals(Schema.VERSION, rs.getInt(1), "migrated through 5 (intervals) and 6 (run series)");
             rs = st.executeQuery("SELECT count(*) FROM benchmark_intervals");
             assertTrue(rs.next());
             assertEquals(0, rs.getInt(1), "deleting a run deletes its intervals");

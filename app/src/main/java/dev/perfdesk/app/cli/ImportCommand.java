@@ -19,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import dev.perfdesk.app.service.ImportService;
 import dev.perfdesk.core.progress.ProgressMonitor;
+import dev.perfdesk.importers.locust.LocustImporter;
 import dev.perfdesk.importers.spi.ImportException;
 import dev.perfdesk.importers.spi.UnknownFormatException;
 import dev.perfdesk.store.Store;
@@ -39,10 +40,15 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "Read the files as this format instead of detecting it: perf-script, folded, jfr, "
                     + "jmh-json, hyperfine-json, gbench-json, k6-summary-json, k6-ndjson, pytest-benchmark-json, "
-                    + "jmeter-jtl-csv, wrk-latency, hdr-log.")
+                    + "jmeter-jtl-csv, wrk-latency, hdr-log, locust-csv.")
     String format;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to import (gzip-compressed is fine); a "
+    @Option(names = "--attach", paramLabel = "PROM.json", description = "Attach a Prometheus query_range (or "
+            + "query) JSON response to every run imported: its series (CPU, memory, any query) are drawn beside the "
+            + "run's latency over time and summarised in comparisons' Resources table. Repeatable.")
+    List<Path> attach = new ArrayList<>();
+
+        @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to import (gzip-compressed is fine); a "
             + "folder imports every file in it and its subfolders, in name order (a folder of runs at once).")
     List<Path> files;
 
@@ -68,7 +74,8 @@ final class ImportCommand implements Callable<Integer> {
                 Path folder = files.stream().filter(f -> Files.isDirectory(f) && file.startsWith(f)).findFirst()
                         .orElse(null);
                 try {
-                    ImportService.Result result = service.importFile(file, format, new StderrProgress(err, file));
+                    ImportService.Result result = service.importFile(file, format, new StderrProgress(err, file),
+                            attach);
                     for (StoredProfile p : result.profiles()) {
                         out.println(p.id() + "\t" + TerminalText.escape(p.info().name()));
                     }
@@ -120,8 +127,10 @@ final class ImportCommand implements Callable<Integer> {
                 out.add(p);
                 continue;
             }
+            // a Locust run's history, failures and exceptions are read through its _stats.csv
             try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(p)) {
                 walk.filter(java.nio.file.Files::isRegularFile)
+                        .filter(f -> !LocustImporter.isCompanionOfStats(f))
                         .filter(f -> java.util.stream.StreamSupport.stream(p.relativize(f).spliterator(), false)
                                 .noneMatch(part -> part.toString().startsWith(".")))
                         .sorted()

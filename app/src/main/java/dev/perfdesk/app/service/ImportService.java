@@ -5,16 +5,24 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import dev.perfdesk.core.bench.BenchmarkRun;
+import dev.perfdesk.core.bench.TimeSeries;
+import dev.perfdesk.core.model.Profile;
 import dev.perfdesk.core.progress.ProgressMonitor;
+import dev.perfdesk.core.series.SeriesSet;
+import dev.perfdesk.core.spi.ImportSink;
+import dev.perfdesk.core.spi.TimelineWriter;
 import dev.perfdesk.importers.spi.ImportException;
 import dev.perfdesk.importers.spi.ImportSource;
 import dev.perfdesk.importers.spi.Importer;
+import dev.perfdesk.importers.prometheus.PrometheusQueryReader;
 import dev.perfdesk.importers.spi.Importers;
 import dev.perfdesk.store.ImportTransaction;
 import dev.perfdesk.store.Store;
@@ -85,6 +93,51 @@ public final class ImportService {
      * @throws dev.perfdesk.core.progress.CancelledException when cancelled; the store is unchanged
      */
     public Result importFile(Path file, String format, ProgressMonitor monitor) throws ImportException {
+        return importFile(file, format, monitor, List.of());
+    }
+
+    /**
+     * Imports one file and attaches the series of Prometheus query results ({@code query_range} JSON) to every run
+     * it holds. The attachments are read first, so a bad one leaves the store unchanged; a file already in the
+     * store gets them added to its runs.
+     *
+     * @param attachments Prometheus response files; empty for none
+     * @throws ImportException for unreadable or invalid content, of the file or an attachment, or attachments to a
+     *                         file that holds no benchmark run; the store is unchanged
+     */
+    public Result importFile(Path file, String format, ProgressMonitor monitor, List<Path> attachments)
+            throws ImportException {
+        List<TimeSeries> attached = readAttachments(attachments);
+        Result r = importWith(file, format, monitor, attached);
+        if (!attached.isEmpty() && r.runs().isEmpty()) {
+            throw ImportException.whole(file, "holds no benchmark run to attach "
+                    + attachments.get(0).getFileName() + " to; attachments go with load-test and benchmark runs");
+        }
+        if (r.duplicate() && !attached.isEmpty()) {
+            for (StoredRun run : r.runs()) {
+                store.attachSeries(run.id(), attached);
+            }
+        }
+        return r;
+    }
+
+    /** Reads Prometheus query results into series, each file whole before any is attached. */
+    public static List<TimeSeries> readAttachments(List<Path> attachments) throws ImportException {
+        List<TimeSeries> out = new ArrayList<>();
+        for (Path p : attachments) {
+            try {
+                out.addAll(PrometheusQueryReader.read(p));
+            } catch (NoSuchFileException e) {
+                throw ImportException.whole(p, "no such file");
+            } catch (IOException e) {
+                throw ImportException.whole(p, "cannot be read: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private Result importWith(Path file, String format, ProgressMonitor monitor, List<TimeSeries> attached)
+            throws ImportException {
         if (!Files.exists(file)) {
             throw ImportException.whole(file, "no such file");
         }
@@ -120,7 +173,7 @@ public final class ImportService {
             CompletableFuture<String> hash = knownHash != null ? CompletableFuture.completedFuture(knownHash)
                     : FileHasher.sha256Async(file, HASHER);
             try (ImportTransaction tx = store.beginImport(file, importer.format(), source.size())) {
-                importer.read(source, tx, monitor);
+                importer.read(source, attached.isEmpty() ? tx : new AttachingSink(tx, attached), monitor);
                 monitor.checkCancelled();
                 ImportTransaction.Outcome outcome = tx.commit(join(hash));
                 return new Result(file, importer.format(), outcome.profiles(), outcome.runs(), outcome.series(),
@@ -151,6 +204,29 @@ public final class ImportService {
                 throw ((UncheckedIOException) cause).getCause();
             }
             throw new IOException(String.valueOf(cause), cause);
+        }
+    }
+
+    /** Passes everything on to the transaction, with the attached series added to each run. */
+    private record AttachingSink(ImportTransaction tx, List<TimeSeries> series) implements ImportSink {
+        @Override
+        public TimelineWriter openTimeline() {
+            return tx.openTimeline();
+        }
+
+        @Override
+        public void addProfile(Profile profile, TimelineWriter timeline) {
+            tx.addProfile(profile, timeline);
+        }
+
+        @Override
+        public void addRun(BenchmarkRun run) {
+            tx.addRun(run.withSeries(series));
+        }
+
+        @Override
+        public void addSeries(SeriesSet set) {
+            tx.addSeries(set);
         }
     }
 }

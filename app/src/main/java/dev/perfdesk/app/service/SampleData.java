@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.perfdesk.importers.locust.LocustImporter;
+
 /**
  * The sample files a new user sees on first start. The launcher points {@code perfdesk.sampledata} at the
  * project's {@code sample-data} folder; files are imported from its format folders (perf, folded, jfr, series, and
@@ -35,6 +37,28 @@ public final class SampleData {
         return all;
     }
 
+    /**
+     * The Prometheus query results recorded beside a sample file, to attach to its runs: for a Locust run
+     * {@code bench/locust/NAME_stats.csv}, the files {@code bench/locust/prometheus/NAME.*.prom.json}; empty for
+     * every other file.
+     */
+    public static List<Path> attachmentsOf(Path file) {
+        String name = String.valueOf(file.getFileName());
+        Path folder = file.resolveSibling("prometheus");
+        if (!name.endsWith("_stats.csv") || !Files.isDirectory(folder)) {
+            return List.of();
+        }
+        String prefix = name.substring(0, name.length() - "_stats.csv".length()) + ".";
+        try (Stream<Path> list = Files.list(folder)) {
+            return list.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith(prefix) && n.endsWith(".prom.json");
+            }).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
     /** The importable sample files under {@code root}. */
     public static List<Path> files(Path root) {
         List<Path> out = new ArrayList<>();
@@ -47,7 +71,9 @@ public final class SampleData {
                     .filter(p -> root.relativize(p).getNameCount() >= 2)
                     .filter(p -> !p.getFileName().toString().startsWith("."))
                     .filter(p -> !p.getFileName().toString()
-                            .matches("(?i).*\\.(md|sh|txt\\.license|java|c|cc|cpp|h|py|js|jmx)$"))
+                            .matches("(?i).*\\.(md|sh|txt\\.license|java|c|cc|cpp|h|py|js|jmx|yml|yaml)$"))
+                    .filter(p -> !p.getFileName().toString().endsWith(".stdout.txt"))
+                    .filter(p -> !LocustImporter.isCompanionOfStats(p))
                     .sorted()
                     .forEach(out::add);
         } catch (IOException e) {

@@ -7,6 +7,7 @@ import java.util.List;
 import javafx.concurrent.Task;
 
 import dev.perfdesk.app.service.ImportService;
+import dev.perfdesk.app.service.SampleData;
 import dev.perfdesk.core.progress.ProgressMonitor;
 import dev.perfdesk.importers.spi.ImportException;
 
@@ -60,7 +61,7 @@ public final class ImportTask extends Task<ImportTask.Outcome> {
                 }
             };
             try {
-                results.add(service.importFile(file, null, monitor));
+                results.add(service.importFile(file, null, monitor, SampleData.attachmentsOf(file)));
             } catch (ImportException e) {
                 failures.add(e.getMessage());
             } catch (dev.perfdesk.core.progress.CancelledException e) {

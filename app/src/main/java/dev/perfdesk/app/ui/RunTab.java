@@ -21,6 +21,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
@@ -34,6 +35,7 @@ import dev.perfdesk.core.bench.BenchmarkRun;
 import dev.perfdesk.store.Store;
 import dev.perfdesk.store.StoredRun;
 import dev.perfdesk.viewers.bench.BenchmarkDetailView;
+import dev.perfdesk.viewers.bench.RunSeriesChart;
 import dev.perfdesk.viewers.bench.RunTableView;
 
 /**
@@ -184,6 +186,7 @@ public final class RunTab extends Tab {
     public static final class RunView extends BorderPane implements MainView.KeyboardTarget {
         private final RunTableView table = new RunTableView();
         private final BenchmarkDetailView detail = new BenchmarkDetailView();
+        private final RunSeriesChart overTime = new RunSeriesChart();
         private final BenchmarkRun run;
 
         RunView(RunTab tab, BenchmarkRun run) {
@@ -212,7 +215,16 @@ public final class RunTab extends Tab {
             split.setDividerPositions(0.38);
             top.setPadding(new Insets(0, 8, 0, 0));
             setTop(top);
-            setCenter(split);
+            if (run.series().isEmpty()) {
+                setCenter(split);
+            } else {
+                // the run's own history and the resources attached to it, on one time axis
+                overTime.setSeries(run.series());
+                TabPane views = new TabPane(new Tab("Benchmarks", split), new Tab("Over time", overTime));
+                views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+                views.getStyleClass().add("run-views");
+                setCenter(views);
+            }
             table.relativeSpeedEnabledProperty().set(comparesAlternatives(run));
             table.setRun(run);
             fitTableToRows(split, table);
@@ -296,6 +308,12 @@ public final class RunTab extends Tab {
             return table;
         }
 
+        /** The chart of the run's series over time; empty when the run has none. */
+        public RunSeriesChart overTime() {
+            return overTime;
+        }
+
+        /** The selected benchmark's detail. */
         public BenchmarkDetailView detail() {
             return detail;
         }

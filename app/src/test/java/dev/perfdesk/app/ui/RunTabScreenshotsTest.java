@@ -56,7 +56,9 @@ class RunTabScreenshotsTest {
     static List<Path> runFiles() throws IOException {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.walk(Path.of(RunTabTest.SAMPLES, "bench"))) {
-            s.filter(Files::isRegularFile).filter(p -> p.toString().matches(".*\\.(json|hlog|jtl|ndjson|txt)$"))
+            s.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().matches(".*(\\.(json|hlog|jtl|ndjson|txt)|_stats\\.csv)$"))
+                    .filter(p -> !p.toString().endsWith(".stdout.txt") && !p.getParent().endsWith("prometheus"))
                     .sorted().forEach(files::add);
         }
         Path testdata = Path.of(System.getProperty("perfdesk.testdata", "../testdata"));

@@ -51,6 +51,22 @@ public final class BenchUnits {
         }
     }
 
+    /** Bytes in one {@code unit} of size ({@code B}, {@code KiB}, {@code MiB}, {@code GiB}), else NaN. */
+    static double bytesPer(String unit) {
+        switch (unit.strip()) {
+            case "B":
+                return 1;
+            case "KiB":
+                return 1024;
+            case "MiB":
+                return 1024 * 1024;
+            case "GiB":
+                return 1024 * 1024 * 1024;
+            default:
+                return Double.NaN;
+        }
+    }
+
     /** Whether {@code unit} is a time per operation or a plain time: {@code ns/op}, {@code ms}, {@code s/op}. */
     public static boolean isTime(String unit) {
         return !Double.isNaN(timeFactor(unit));
@@ -98,6 +114,11 @@ public final class BenchUnits {
         if (!Double.isNaN(f) && !Double.isNaN(t) && suffix(from).equals(suffix(to))) {
             return value * f / t;
         }
+        f = bytesPer(from);
+        t = bytesPer(to);
+        if (!Double.isNaN(f) && !Double.isNaN(t)) {
+            return value * f / t;
+        }
         f = rateFactor(from);
         t = rateFactor(to);
         if (!Double.isNaN(f) && !Double.isNaN(t) && prefix(from).equals(prefix(to))) {
@@ -118,9 +139,15 @@ public final class BenchUnits {
 
     /**
      * The time unit (with {@code unit}'s {@code /op} suffix, if any) in which {@code value} reads between 1 and
-     * 1000 ({@code 1520 ns/op} reads best as {@code us/op}); {@code unit} itself when it is not a time.
+     * 1000 ({@code 1520 ns/op} reads best as {@code us/op}); for a size in bytes the binary unit in which it reads
+     * below 1024 ({@code 48263168 B} reads as {@code MiB}); {@code unit} itself when it is neither.
      */
     public static String readableTimeUnit(double value, String unit) {
+        double bytes = bytesPer(unit);
+        if (!Double.isNaN(bytes) && Double.isFinite(value) && value != 0) {
+            double b = Math.abs(value) * bytes;
+            return b >= 1024.0 * 1024 * 1024 ? "GiB" : b >= 1024 * 1024 ? "MiB" : b >= 1024 ? "KiB" : "B";
+        }
         double f = timeFactor(unit);
         if (Double.isNaN(f) || !Double.isFinite(value) || value == 0) {
             return unit;

@@ -27,9 +27,12 @@ import java.util.Objects;
  * @param commit      the commit measured; empty when not known
  * @param tags        further tags of the whole run, in the file's order
  * @param benchmarks  the benchmarks, in file order
+ * @param series      series over time of the whole run: the tool's own history (Locust's) and resources attached
+ *                    to it (Prometheus), in the order they were added
  */
 public record BenchmarkRun(String name, String tool, String format, Instant startTime, Map<String, String> environment,
-                           String label, String commit, Map<String, String> tags, List<Benchmark> benchmarks) {
+                           String label, String commit, Map<String, String> tags, List<Benchmark> benchmarks,
+                           List<TimeSeries> series) {
 
     /** Copies the maps (keeping their order) and the list; nulls become empty. */
     public BenchmarkRun {
@@ -41,6 +44,13 @@ public record BenchmarkRun(String name, String tool, String format, Instant star
         commit = commit == null ? "" : commit;
         tags = orderedCopy(tags);
         benchmarks = List.copyOf(benchmarks);
+        series = series == null ? List.of() : List.copyOf(series);
+    }
+
+    /** A run without series over time. */
+    public BenchmarkRun(String name, String tool, String format, Instant startTime, Map<String, String> environment,
+                        String label, String commit, Map<String, String> tags, List<Benchmark> benchmarks) {
+        this(name, tool, format, startTime, environment, label, commit, tags, benchmarks, List.of());
     }
 
     static Map<String, String> orderedCopy(Map<String, String> map) {
@@ -49,6 +59,18 @@ public record BenchmarkRun(String name, String tool, String format, Instant star
 
     /** A copy with another name. */
     public BenchmarkRun withName(String newName) {
-        return new BenchmarkRun(newName, tool, format, startTime, environment, label, commit, tags, benchmarks);
+        return new BenchmarkRun(newName, tool, format, startTime, environment, label, commit, tags, benchmarks, series);
+    }
+
+    /** A copy with {@code more} series after this run's own. */
+    public BenchmarkRun withSeries(List<TimeSeries> more) {
+        List<TimeSeries> all = new java.util.ArrayList<>(series);
+        all.addAll(more);
+        return new BenchmarkRun(name, tool, format, startTime, environment, label, commit, tags, benchmarks, all);
+    }
+
+    /** The series that are resources scraped beside the run ({@link TimeSeries#isResource()}). */
+    public List<TimeSeries> resourceSeries() {
+        return series.stream().filter(TimeSeries::isResource).toList();
     }
 }

@@ -11,7 +11,9 @@ import java.util.Objects;
 import dev.perfdesk.core.bench.BenchUnits;
 import dev.perfdesk.core.bench.Benchmark;
 import dev.perfdesk.core.bench.BenchmarkRun;
+import dev.perfdesk.core.bench.BenchmarkFigures;
 import dev.perfdesk.core.bench.BenchmarkStatus;
+import dev.perfdesk.core.bench.TimeSeries;
 import dev.perfdesk.core.stats.BenchmarkComparator;
 import dev.perfdesk.core.stats.BenchmarkKey;
 import dev.perfdesk.core.stats.BenchmarkResult;
@@ -462,6 +464,33 @@ public final class RunComparison {
                     }
                 }
             }
+        }
+        rows.addAll(attachedResourceRows(baseline, candidate));
+        return rows;
+    }
+
+    /**
+     * Rows for the resource series attached to both runs (Prometheus: CPU, memory, any query), matched by name and
+     * labels: the mean and the peak of each side's finite values, taken from {@code BenchmarkFigures} of the series
+     * as samples; not tested, since consecutive scrapes are not independent samples.
+     */
+    static List<ResourceRow> attachedResourceRows(BenchmarkRun baseline, BenchmarkRun candidate) {
+        List<ResourceRow> rows = new ArrayList<>();
+        for (TimeSeries b : baseline.resourceSeries()) {
+            TimeSeries c = candidate.resourceSeries().stream()
+                    .filter(t -> t.name().equals(b.name()) && t.labels().equals(b.labels())).findFirst().orElse(null);
+            if (c == null) {
+                continue;
+            }
+            BenchmarkFigures bf = b.asBenchmark().figures();
+            BenchmarkFigures cf = c.asBenchmark().figures();
+            if (bf.n() <= 0 || cf.n() <= 0) {
+                continue;
+            }
+            BenchmarkKey key = new BenchmarkKey(b.name().isEmpty() ? b.displayName() : b.name(), b.labels());
+            String what = b.unit().equals("%") ? "CPU %" : b.unit().equals("B") ? "memory" : "value";
+            rows.add(new ResourceRow(key, what + " (mean)", b.unit(), bf.mean(), cf.mean(), null));
+            rows.add(new ResourceRow(key, what + " (peak)", b.unit(), bf.percentile(100), cf.percentile(100), null));
         }
         return rows;
     }

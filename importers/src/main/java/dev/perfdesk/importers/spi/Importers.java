@@ -13,6 +13,7 @@ import dev.perfdesk.importers.jmh.JmhJsonImporter;
 import dev.perfdesk.importers.jtl.JtlCsvImporter;
 import dev.perfdesk.importers.k6.K6JsonLinesImporter;
 import dev.perfdesk.importers.k6.K6SummaryImporter;
+import dev.perfdesk.importers.locust.LocustImporter;
 import dev.perfdesk.importers.perf.PerfScriptImporter;
 import dev.perfdesk.importers.pytestbench.PytestBenchmarkImporter;
 import dev.perfdesk.importers.series.SeriesCsvImporter;
@@ -26,7 +27,7 @@ public final class Importers {
     private static final List<Importer> ALL = List.of(new PerfScriptImporter(), new FoldedImporter(), new JfrImporter(),
             new JmhJsonImporter(), new HyperfineImporter(), new GoogleBenchmarkImporter(), new K6SummaryImporter(),
             new K6JsonLinesImporter(), new PytestBenchmarkImporter(), new JtlCsvImporter(), new WrkLatencyImporter(),
-            new HdrLogImporter(), new SeriesCsvImporter());
+            new HdrLogImporter(), new LocustImporter(), new SeriesCsvImporter());
 
     private Importers() {
     }

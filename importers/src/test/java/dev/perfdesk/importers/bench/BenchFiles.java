@@ -14,6 +14,7 @@ import dev.perfdesk.core.bench.Benchmark;
 import dev.perfdesk.core.bench.BenchmarkRun;
 import dev.perfdesk.core.progress.ProgressMonitor;
 import dev.perfdesk.core.spi.CollectingSink;
+import dev.perfdesk.importers.locust.LocustImporter;
 import dev.perfdesk.importers.spi.ImportException;
 import dev.perfdesk.importers.spi.ImportSource;
 import dev.perfdesk.importers.spi.Importer;
@@ -44,12 +45,17 @@ public final class BenchFiles {
         return Path.of(dir, relative);
     }
 
-    /** Every importable file under {@code sample-data/bench}: all but README, sources and consoles. */
+    /**
+     * Every importable file under {@code sample-data/bench}: all but README, sources, configurations and consoles,
+     * and a Locust run's history, failures and exceptions, which its {@code _stats.csv} reads.
+     */
     public static List<Path> all() throws IOException {
         List<Path> out = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(benchDir(), 2)) {
             walk.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().matches("(?i).*\\.(md|cc|py|sh|jmx)$"))
+                    .filter(p -> !p.getFileName().toString().matches("(?i).*\\.(md|cc|py|sh|jmx|yml)$"))
+                    .filter(p -> !p.getFileName().toString().endsWith(".stdout.txt"))
+                    .filter(p -> !LocustImporter.isCompanionOfStats(p))
                     .sorted().forEach(out::add);
         }
         return out;
