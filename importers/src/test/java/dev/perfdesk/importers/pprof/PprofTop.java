@@ -25,7 +25,7 @@ import dev.perfdesk.core.naming.FrameNamers;
 
 /**
  * What {@code go tool pprof -top -nodefraction=0} printed, parsed: the sample type, the total, how many nodes there
- * were, and the rows (flat, cum, function name without pprof's {@code (inline)} mark); and the check that a
+ * were, and the rows (flat, cum, function name without pprof's {@code (inline)} and {@code (partial-inline)} marks); and the check that a
  * Perfdesk profile's function table gives the same numbers.
  */
 record PprofTop(String type, long total, int nodes, boolean byCum, List<Row> rows) {
@@ -64,8 +64,10 @@ record PprofTop(String type, long total, int nodes, boolean byCum, List<Row> row
                 Matcher r = ROW.matcher(line);
                 assertTrue(r.matches(), "a row of " + file + ": " + line);
                 String name = r.group(3);
-                if (name.endsWith(" (inline)")) {
-                    name = name.substring(0, name.length() - " (inline)".length());
+                for (String mark : new String[] {" (inline)", " (partial-inline)"}) {
+                    if (name.endsWith(mark)) {
+                        name = name.substring(0, name.length() - mark.length());
+                    }
                 }
                 rows.add(new Row(Long.parseLong(r.group(1)), Long.parseLong(r.group(2)), name));
             }
