@@ -33,6 +33,8 @@ final class PprofDecoder implements AutoCloseable {
     private long base;
     private long fieldStart;
     private int fields;
+    /** The singular scalar fields seen so far, as bits by field number. */
+    private int seenScalars;
 
     PprofDecoder(ImportSource source, ProgressMonitor monitor, long progressBase, long progressTotal)
             throws IOException {
@@ -80,6 +82,14 @@ final class PprofDecoder implements AutoCloseable {
         if (!ProfileProto.validProfileWireType(field, wire)) {
             throw error(fieldStart, "expected a pprof Profile field, found field " + field + " of wire type " + wire
                     + "; this is not a pprof (profile.proto) file");
+        }
+        if (wire == 0 && field != ProfileProto.Profile.COMMENT && field <= ProfileProto.Profile.DOC_URL) {
+            // protobuf lets a later value win, but no pprof writer repeats these; text read as protobuf does.
+            if ((seenScalars & (1 << field)) != 0) {
+                throw error(fieldStart, "field " + field + " of a pprof Profile appears twice, which pprof writers "
+                        + "never do; this is not a pprof (profile.proto) file");
+            }
+            seenScalars |= 1 << field;
         }
         return tag;
     }

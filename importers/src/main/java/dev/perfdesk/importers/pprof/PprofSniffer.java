@@ -17,6 +17,7 @@ final class PprofSniffer {
         boolean sampleType = false;
         boolean tables = false;
         long[] v = new long[1];
+        int scalars = 0;
         while (pos < head.length) {
             int next = varint(head, pos, v);
             if (next < 0) {
@@ -30,6 +31,12 @@ final class PprofSniffer {
                 return 0;
             }
             pos = next;
+            if (wire == 0 && field != ProfileProto.Profile.COMMENT) {
+                if ((scalars & (1 << field)) != 0) {
+                    return 0;
+                }
+                scalars |= 1 << field;
+            }
             if (wire == 0) {
                 next = varint(head, pos, v);
                 if (next < 0) {
