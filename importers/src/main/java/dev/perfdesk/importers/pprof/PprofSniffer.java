@@ -10,7 +10,10 @@ final class PprofSniffer {
     private PprofSniffer() {
     }
 
-    /** How sure the bytes are a pprof profile: 0, or 95 with a sample type seen, else 60. */
+    /**
+     * How sure the bytes are a pprof profile: 0, or 95 with a sample type seen, else 60 (tables without a sample type
+     * yet, or a tiny file cut inside the first fields Go or async-profiler write).
+     */
     static int score(byte[] head) {
         int pos = 0;
         int fields = 0;
@@ -18,6 +21,8 @@ final class PprofSniffer {
         boolean tables = false;
         long[] v = new long[1];
         int scalars = 0;
+        int firstField = 0;
+        boolean cut = false;
         while (pos < head.length) {
             int next = varint(head, pos, v);
             if (next < 0) {
@@ -25,6 +30,7 @@ final class PprofSniffer {
             }
             long tag = v[0];
             int field = (int) (tag >>> 3);
+            firstField = firstField == 0 ? field : firstField;
             int wire = (int) (tag & 7);
             if (tag > Integer.MAX_VALUE || field < 1 || field > ProfileProto.Profile.DOC_URL
                     || !ProfileProto.validProfileWireType(field, wire)) {
@@ -40,12 +46,14 @@ final class PprofSniffer {
             if (wire == 0) {
                 next = varint(head, pos, v);
                 if (next < 0) {
+                    cut = true;
                     break;
                 }
                 pos = next;
             } else {
                 next = varint(head, pos, v);
                 if (next < 0) {
+                    cut = true;
                     break;
                 }
                 long len = v[0];
@@ -65,6 +73,13 @@ final class PprofSniffer {
                 pos = (int) Math.min(head.length, next + len);
             }
             fields++;
+        }
+        if (sampleType || tables) {
+            fields += cut ? 1 : 0;
+        } else if (cut && head.length < 64
+                && (firstField == ProfileProto.Profile.SAMPLE_TYPE || firstField == ProfileProto.Profile.TIME_NANOS)) {
+            // A file cut within its first fields, starting as Go's and async-profiler's do: let the importer say where.
+            return 60;
         }
         if (fields == 0) {
             return 0;
