@@ -340,9 +340,9 @@ final class PprofDictionary {
     }
 
     /**
-     * Checks every reference and makes each location's frames: one per line, the caller (last line) root-most, the
-     * inlined ones above it marked {@link FrameKind#INLINED}; a location without lines is one frame named by its
-     * address.
+     * Checks every reference and makes each location's frames: one per line, the caller (last line) root-most and
+     * {@link FrameKind#NATIVE} when its mapping is a real file, the inlined ones above it marked
+     * {@link FrameKind#INLINED}; a location without lines is one frame named by its address.
      */
     void resolve(PprofDecoder d) throws ImportException {
         if (strings.isEmpty() || !strings.get(0).isEmpty()) {
@@ -379,6 +379,10 @@ final class PprofDictionary {
                 }
                 module = mappingNames[m];
             }
+            // A real mapping (Go's binary, a shared library) holds native code; async-profiler's one fake mapping
+            // says nothing about a frame, and its Java frames are told apart by name.
+            FrameKind compiled = module.isEmpty() || "async-profiler".equals(module) ? FrameKind.UNKNOWN
+                    : FrameKind.NATIVE;
             int from = locationFirstLine.get(loc);
             int to = loc + 1 < locations ? locationFirstLine.get(loc + 1) : lineFunctions.size();
             int[] ids;
@@ -396,7 +400,7 @@ final class PprofDictionary {
                     }
                     long lineNumber = lineNumbers.get(i);
                     int line = lineNumber > 0 && lineNumber <= Integer.MAX_VALUE ? (int) lineNumber : -1;
-                    FrameKind kind = i < to - 1 ? FrameKind.INLINED : FrameKind.UNKNOWN;
+                    FrameKind kind = i < to - 1 ? FrameKind.INLINED : compiled;
                     // Lines are innermost first; frames go root-most first.
                     ids[to - 1 - i] = intern(frameIds, new Frame(functionNamesResolved[f], module, kind, "", line));
                 }

@@ -90,7 +90,7 @@ class PprofGoldenTest {
                 var caller = space.frame(frames[frames.length - 2]);
                 assertEquals("example.com/gobench.BenchmarkSortInts.func1", caller.name());
                 assertEquals(33, caller.line());
-                assertEquals(FrameKind.UNKNOWN, caller.kind());
+                assertEquals(FrameKind.NATIVE, caller.kind(), "Go code in the binary's mapping");
                 assertEquals(4718700, space.samples().weight(row));
                 found = true;
             }
@@ -119,6 +119,8 @@ class PprofGoldenTest {
         assertEquals(WeightUnit.NANOSECONDS, plain.info().unit());
         assertEquals(gz.info().totalWeight(), plain.info().totalWeight());
         assertEquals("Produced by async-profiler", gz.info().attributes().get("comment"));
+        assertTrue(gz.frames().stream().allMatch(f -> f.kind() == FrameKind.UNKNOWN),
+                "async-profiler's fake mapping says nothing of a frame's kind");
         assertEquals(PprofTop.functionTable(gz), PprofTop.functionTable(plain));
     }
 }
