@@ -148,7 +148,6 @@ public final class PprofWriter {
         if (profile.info().durationNanos() > 0) {
             out.writeInt64(ProfileProto.Profile.DURATION_NANOS, profile.info().durationNanos());
         }
-        writeValueType(out, ProfileProto.Profile.PERIOD_TYPE, weightType, weightUnit);
         out.writeInt64(ProfileProto.Profile.COMMENT, comment);
         out.writeInt64(ProfileProto.Profile.DEFAULT_SAMPLE_TYPE, weightType);
         out.flush();
