@@ -75,7 +75,8 @@ public final class PprofImporter implements Importer {
     }
 
     @Override
-    public void read(ImportSource source, ImportSink sink, ProgressMonitor monitor) throws IOException, ImportException {
+    public void read(ImportSource source, ImportSink sink, ProgressMonitor monitor)
+            throws IOException, ImportException {
         if (source.size() == 0) {
             throw ImportException.whole(source.path(), "the file is empty");
         }
@@ -421,7 +422,8 @@ public final class PprofImporter implements Importer {
                 } else if ("tid".equals(k) || "thread_id".equals(k)) {
                     tid = num;
                 } else {
-                    long[] range = numericLabels.computeIfAbsent(k, x -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE, 0});
+                    long[] range = numericLabels.computeIfAbsent(k,
+                            x -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE, 0});
                     range[0] = Math.min(range[0], num);
                     range[1] = Math.max(range[1], num);
                     range[2]++;

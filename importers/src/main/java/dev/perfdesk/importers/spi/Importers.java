@@ -26,8 +26,8 @@ public final class Importers {
 
     private static final List<Importer> ALL = List.of(new PerfScriptImporter(), new FoldedImporter(), new JfrImporter(),
             new PprofImporter(), new JmhJsonImporter(), new HyperfineImporter(), new GoogleBenchmarkImporter(),
-            new K6SummaryImporter(), new K6JsonLinesImporter(), new PytestBenchmarkImporter(), new JtlCsvImporter(), new WrkLatencyImporter(),
-            new HdrLogImporter(), new SeriesCsvImporter());
+            new K6SummaryImporter(), new K6JsonLinesImporter(), new PytestBenchmarkImporter(), new JtlCsvImporter(),
+            new WrkLatencyImporter(), new HdrLogImporter(), new SeriesCsvImporter());
 
     private Importers() {
     }

@@ -37,7 +37,8 @@ class PprofBadInputTest {
     Path dir;
 
     private static byte[] plainCpuProfile() throws IOException {
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(PprofGoldenTest.dir().resolve("go.cpu.pprof")))) {
+        Path file = PprofGoldenTest.dir().resolve("go.cpu.pprof");
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
             return in.readAllBytes();
         }
     }

@@ -25,8 +25,8 @@ import dev.perfdesk.core.naming.FrameNamers;
 
 /**
  * What {@code go tool pprof -top -nodefraction=0} printed, parsed: the sample type, the total, how many nodes there
- * were, and the rows (flat, cum, function name without pprof's {@code (inline)} and {@code (partial-inline)} marks); and the check that a
- * Perfdesk profile's function table gives the same numbers.
+ * were, and the rows (flat, cum, function name without pprof's {@code (inline)} and {@code (partial-inline)}
+ * marks); and the check that a Perfdesk profile's function table gives the same numbers.
  */
 record PprofTop(String type, long total, int nodes, boolean byCum, List<Row> rows) {
     private static final Pattern TOTAL = Pattern.compile("of (\\d+)(?:B|ns)? total");
