@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,11 +19,15 @@ import dev.perfdesk.core.folded.FoldedStackWriter;
 import dev.perfdesk.core.model.Profile;
 import dev.perfdesk.core.naming.FrameNamers;
 import dev.perfdesk.core.naming.NamingOptions;
+import dev.perfdesk.importers.pprof.PprofWriter;
 import dev.perfdesk.store.Store;
 
-/** {@code perfdesk export ID --folded}: folded stacks, byte-identical to FlameGraph's stackcollapse-perf.pl. */
+/**
+ * {@code perfdesk export ID --folded}: folded stacks, byte-identical to FlameGraph's stackcollapse-perf.pl;
+ * {@code perfdesk export ID --pprof FILE}: gzipped pprof (profile.proto) for {@code go tool pprof}.
+ */
 @Command(name = "export", description = "Export a profile as folded stacks (as FlameGraph's stackcollapse-perf.pl "
-        + "prints them).")
+        + "prints them) or as a gzipped pprof file (profile.proto, as go tool pprof reads it).")
 final class ExportCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
@@ -30,8 +35,18 @@ final class ExportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "The profile's id, as 'perfdesk list' shows it.")
     long id;
 
-    @Option(names = "--folded", required = true, description = "Write folded stacks: frame;frame;... COUNT.")
-    boolean folded;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    /** What to write: exactly one of the two. */
+    static final class Target {
+        @Option(names = "--folded", required = true, description = "Write folded stacks: frame;frame;... COUNT.")
+        boolean folded;
+
+        @Option(names = "--pprof", required = true, paramLabel = "FILE", description = "Write a gzipped pprof "
+                + "profile (profile.proto) to FILE, frames named as with --folded, threads as 'thread' labels.")
+        Path pprof;
+    }
 
     @Option(names = "--pid", description = "Append the process id to process names (comm-PID).")
     boolean pid;
@@ -70,7 +85,13 @@ final class ExportCommand implements Callable<Integer> {
             }
             Profile profile = s.loadProfile(id);
             NamingOptions options = new NamingOptions(pid, tid, kernel || all, jit || all, addrs, lines);
-            if (output == null) {
+            if (target.pprof != null) {
+                Path tmp = target.pprof.resolveSibling(target.pprof.getFileName() + ".tmp");
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                    PprofWriter.write(profile, FrameNamers.forProfile(profile, options), out);
+                }
+                Files.move(tmp, target.pprof, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } else if (output == null) {
                 OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
                 FoldedStackWriter.write(profile, FrameNamers.forProfile(profile, options), out);
                 out.flush();

@@ -41,6 +41,11 @@ public final class LongArrayList {
         return size;
     }
 
+    /** Empties the list, keeping its capacity. */
+    public void clear() {
+        size = 0;
+    }
+
     public long[] toArray() {
         return Arrays.copyOf(data, size);
     }

@@ -96,7 +96,20 @@ public final class ImportSource {
     /** The first {@code max} bytes of the content, decompressed, for format detection. */
     public byte[] head(int max) throws IOException {
         try (InputStream in = open()) {
-            return in.readNBytes(max);
+            byte[] buf = new byte[max];
+            int n = 0;
+            try {
+                while (n < max) {
+                    int r = in.read(buf, n, max - n);
+                    if (r < 0) {
+                        break;
+                    }
+                    n += r;
+                }
+            } catch (java.io.EOFException e) {
+                // A truncated gzip stream: detect by what decompressed before the cut; the import then says where.
+            }
+            return java.util.Arrays.copyOf(buf, n);
         } catch (java.io.EOFException e) {
             return new byte[0];
         }

@@ -15,6 +15,7 @@ import dev.perfdesk.importers.k6.K6JsonLinesImporter;
 import dev.perfdesk.importers.k6.K6SummaryImporter;
 import dev.perfdesk.importers.locust.LocustImporter;
 import dev.perfdesk.importers.perf.PerfScriptImporter;
+import dev.perfdesk.importers.pprof.PprofImporter;
 import dev.perfdesk.importers.pytestbench.PytestBenchmarkImporter;
 import dev.perfdesk.importers.series.SeriesCsvImporter;
 import dev.perfdesk.importers.wrk.WrkLatencyImporter;
@@ -25,9 +26,9 @@ public final class Importers {
     public static final int HEAD_BYTES = 64 * 1024;
 
     private static final List<Importer> ALL = List.of(new PerfScriptImporter(), new FoldedImporter(), new JfrImporter(),
-            new JmhJsonImporter(), new HyperfineImporter(), new GoogleBenchmarkImporter(), new K6SummaryImporter(),
-            new K6JsonLinesImporter(), new PytestBenchmarkImporter(), new JtlCsvImporter(), new WrkLatencyImporter(),
-            new HdrLogImporter(), new LocustImporter(), new SeriesCsvImporter());
+            new PprofImporter(), new JmhJsonImporter(), new HyperfineImporter(), new GoogleBenchmarkImporter(),
+            new K6SummaryImporter(), new K6JsonLinesImporter(), new PytestBenchmarkImporter(), new JtlCsvImporter(),
+            new WrkLatencyImporter(), new HdrLogImporter(), new LocustImporter(), new SeriesCsvImporter());
 
     private Importers() {
     }
