@@ -130,6 +130,26 @@ public final class DisplayUnits {
         return Double.isNaN(p) ? "" : String.format(Locale.ROOT, "%+.1f%%", p);
     }
 
+    /**
+     * A relative change (a fraction) in percent with its sign and two decimals: {@code +10.30%}, {@code -17.20%},
+     * {@code 0.00%}; one decimal from 100% and none from 1000%; {@code ?} for NaN.
+     */
+    public static String change(double fraction) {
+        if (Double.isNaN(fraction)) {
+            return "?";
+        }
+        if (Double.isInfinite(fraction)) {
+            return fraction > 0 ? "+\u221e%" : "-\u221e%";
+        }
+        double pct = fraction * 100;
+        double abs = Math.abs(pct);
+        if (abs < 0.005) {
+            return "0.00%";
+        }
+        String f = abs < 99.995 ? "%+.2f%%" : abs < 999.95 ? "%+.1f%%" : "%+.0f%%";
+        return String.format(Locale.ROOT, f, pct);
+    }
+
     /** {@code µs} for {@code us}, as a chart label reads better; other units as they are. */
     public static String label(String unit) {
         if (unit == null) {
