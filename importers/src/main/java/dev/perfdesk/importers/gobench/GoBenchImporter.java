@@ -286,7 +286,8 @@ public final class GoBenchImporter implements Importer {
             for (int i = 2; i < f.length; i += 2) {
                 double v;
                 try {
-                    v = Double.parseDouble(f[i]);
+                    // Go's strconv spells non-finite values NaN, +Inf, -Inf
+                    v = f[i].matches("(?i)[+-]?(nan|inf(inity)?)") ? Double.NaN : Double.parseDouble(f[i]);
                 } catch (NumberFormatException e) {
                     throw ImportException.atLine(file, n, "expected a number before the unit '" + f[i + 1]
                             + "', found '" + f[i] + "'");
