@@ -39,7 +39,7 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "Read the files as this format instead of detecting it: perf-script, folded, jfr, "
                     + "jmh-json, hyperfine-json, gbench-json, k6-summary-json, k6-ndjson, pytest-benchmark-json, "
-                    + "jmeter-jtl-csv, wrk-latency, hdr-log.")
+                    + "jmeter-jtl-csv, wrk-latency, hdr-log, go-bench, criterion (a folder).")
     String format;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to import (gzip-compressed is fine); a "
