@@ -277,6 +277,21 @@ final class RunTable {
                 number(g, "p99", r.p99());
                 g.writeStringField("status", b.status().name().toLowerCase(Locale.ROOT));
                 g.writeStringField("status_message", b.statusMessage());
+                List<ReportedEstimate> reported = ReportedEstimate.of(b);
+                if (!reported.isEmpty()) {
+                    // what the tool itself reported (Criterion's estimates and change), beside Perfdesk's figures
+                    g.writeArrayFieldStart("reported");
+                    for (ReportedEstimate e : reported) {
+                        g.writeStartObject();
+                        g.writeStringField("name", e.name());
+                        g.writeBooleanField("change", e.change());
+                        number(g, "point", e.point());
+                        number(g, "lower", e.lower());
+                        number(g, "upper", e.upper());
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();

@@ -44,6 +44,9 @@ class CliCriterionTest {
         // cargo-bench.run2.txt: Bytes/sum change: time: [-8.5654% -7.5624% -6.4892%]
         assertTrue(show.out().contains("    change against its saved baseline (change/estimates.json): mean -7.56% "
                 + "[-8.57% -6.49%]"), show.out());
+        CliRunner.Result json = CliRunner.run("show", "--db", db, "r1", "--format", "json");
+        assertTrue(json.out().replaceAll("\\s+", "").contains("\"name\":\"mean\",\"change\":true,"
+                + "\"point\":-0.07562"), json.out());
     }
 
     @Test

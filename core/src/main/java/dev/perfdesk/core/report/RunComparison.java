@@ -551,7 +551,8 @@ public final class RunComparison {
             String against = c.attributes().getOrDefault(dev.perfdesk.core.bench.ReportedEstimate.CHANGE_AGAINST,
                     "its own baseline");
             out.add(shortName(b.key()) + ": " + changes.stream().map(e -> e.describe(c.unit()))
-                    .collect(java.util.stream.Collectors.joining(", ")) + " (against " + against + "; Perfdesk: " + ReportFormat.verdictSymbol(b.verdict()) + " "
+                    .collect(java.util.stream.Collectors.joining(", ")) + " (against " + against + "; Perfdesk: "
+                    + ReportFormat.verdictSymbol(b.verdict()) + " "
                     + ReportFormat.change(b.comparison().change()) + ")");
         }
         return out;

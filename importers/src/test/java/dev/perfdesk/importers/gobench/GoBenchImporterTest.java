@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.perfdesk.core.bench.Benchmark;
 import dev.perfdesk.core.bench.BenchmarkRun;
 import dev.perfdesk.core.bench.BenchmarkStatus;
+import dev.perfdesk.core.series.RunHistory;
 import dev.perfdesk.importers.bench.BenchFiles;
 
 /**
@@ -111,5 +113,21 @@ class GoBenchImporterTest {
         assertEquals("a-bytes", a.unit());
         assertEquals("exact", a.attributes().get("assume"));
         assertEquals("before", a.params().get("note"));
+    }
+
+    @Test
+    void twoRecordedRunsJoinTheHistoryPerBenchmarkAndMetric() throws Exception {
+        BenchmarkRun text = BenchFiles.importRun(BenchFiles.sample("go", "gobench-count5-benchmem.txt"), "go-bench");
+        BenchmarkRun json = BenchFiles.importRun(BenchFiles.sample("go", "gobench-json.jsonl"), "go-bench");
+        List<RunHistory.RunSeries> history = RunHistory.of(List.of(
+                new RunHistory.IdentifiedRun("r1", text, Instant.parse("2026-12-02T17:00:00Z")),
+                new RunHistory.IdentifiedRun("r2", json, Instant.parse("2026-12-02T17:10:00Z"))));
+        // 4 benchmarks: Fib20 and SortInts x2 with ns/op, B/op, allocs/op; Builder with five metrics
+        assertEquals(14, history.size());
+        RunHistory.RunSeries fib = history.stream().filter(h -> h.benchmark().startsWith("Fib20")
+                && h.metric().equals(RunHistory.SCORE)).findFirst().orElseThrow(() -> new AssertionError(history.toString()));
+        assertEquals(2, fib.set().size());
+        assertEquals("ns/op", fib.unit());
+        assertArrayEquals(new double[] {27900, 27044}, fib.set().values(fib.metric()));
     }
 }
