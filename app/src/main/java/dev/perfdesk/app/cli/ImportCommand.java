@@ -40,7 +40,7 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "Read the files as this format instead of detecting it: perf-script, folded, jfr, "
                     + "jmh-json, hyperfine-json, gbench-json, k6-summary-json, k6-ndjson, pytest-benchmark-json, "
-                    + "jmeter-jtl-csv, wrk-latency, hdr-log, locust-csv.")
+                    + "jmeter-jtl-csv, wrk-latency, hdr-log, locust-csv, go-bench, criterion (a folder).")
     String format;
 
     @Option(names = "--attach", paramLabel = "PROM.json", description = "Attach a Prometheus query_range (or "
@@ -48,8 +48,9 @@ final class ImportCommand implements Callable<Integer> {
             + "run's latency over time and summarised in comparisons' Resources table. Repeatable.")
     List<Path> attach = new ArrayList<>();
 
-        @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to import (gzip-compressed is fine); a "
-            + "folder imports every file in it and its subfolders, in name order (a folder of runs at once).")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to import (gzip-compressed is fine); a "
+            + "folder imports every file in it and its subfolders, in name order (a folder of runs at once); "
+            + "Criterion.rs's target/criterion folder is one run.")
     List<Path> files;
 
     @Spec
@@ -71,7 +72,8 @@ final class ImportCommand implements Callable<Integer> {
                 }
             }
             for (Path file : expandFolders(files)) {
-                Path folder = files.stream().filter(f -> Files.isDirectory(f) && file.startsWith(f)).findFirst()
+                Path folder = files.stream().filter(f -> Files.isDirectory(f) && file.startsWith(f) && !file.equals(f))
+                        .findFirst()
                         .orElse(null);
                 try {
                     ImportService.Result result = service.importFile(file, format, new StderrProgress(err, file),
@@ -119,7 +121,11 @@ final class ImportCommand implements Callable<Integer> {
         return failures == 0 ? 0 : 1;
     }
 
-    /** The files given, with each folder replaced by the regular files under it in name order, hidden ones left out. */
+    /**
+     * The files given, with each folder replaced by the regular files under it in name order, hidden ones left out;
+     * a folder (given or met on the way down) that a folder format reads as one run, such as Criterion.rs's
+     * {@code target/criterion}, stays one entry and is imported as a whole.
+     */
     static List<Path> expandFolders(List<Path> given) {
         List<Path> out = new java.util.ArrayList<>();
         for (Path p : given) {
@@ -127,19 +133,32 @@ final class ImportCommand implements Callable<Integer> {
                 out.add(p);
                 continue;
             }
-            // a Locust run's history, failures and exceptions are read through its _stats.csv
-            try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(p)) {
-                walk.filter(java.nio.file.Files::isRegularFile)
-                        .filter(f -> !LocustImporter.isCompanionOfStats(f))
-                        .filter(f -> java.util.stream.StreamSupport.stream(p.relativize(f).spliterator(), false)
-                                .noneMatch(part -> part.toString().startsWith(".")))
-                        .sorted()
-                        .forEach(out::add);
-            } catch (java.io.IOException e) {
-                out.add(p);
-            }
+            expand(p, out);
         }
         return out;
+    }
+
+    private static void expand(Path folder, List<Path> out) {
+        try {
+            if (dev.perfdesk.importers.spi.Importers.detectFolder(folder) != null) {
+                out.add(folder);
+                return;
+            }
+            List<Path> children;
+            try (java.util.stream.Stream<Path> list = java.nio.file.Files.list(folder)) {
+                children = list.filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList();
+            }
+            for (Path c : children) {
+                if (java.nio.file.Files.isDirectory(c)) {
+                    expand(c, out);
+                } else if (java.nio.file.Files.isRegularFile(c) && !LocustImporter.isCompanionOfStats(c)) {
+                    // a Locust run's history, failures and exceptions are read through its _stats.csv
+                    out.add(c);
+                }
+            }
+        } catch (java.io.IOException e) {
+            out.add(folder);
+        }
     }
 
     /** Progress on stderr: a percentage rewritten in place on a terminal, silent otherwise. */

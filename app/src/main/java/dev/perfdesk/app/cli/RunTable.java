@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import dev.perfdesk.core.bench.Benchmark;
+import dev.perfdesk.core.bench.ReportedEstimate;
 import dev.perfdesk.core.bench.BenchmarkRun;
 import dev.perfdesk.core.bench.DisplayUnits;
 import dev.perfdesk.core.bench.BenchmarkStatus;
@@ -98,6 +99,7 @@ final class RunTable {
                 break;
             default:
                 text(stored, run, rows, out);
+                reported(run, out);
                 relativeSpeed(speed, out);
                 break;
         }
@@ -150,6 +152,45 @@ final class RunTable {
                 sb.append(right ? pad + cell : cell + pad).append(i == c.length - 1 ? "" : "  ");
             }
             out.println(sb.toString().stripTrailing());
+        }
+    }
+
+    /**
+     * The estimates and changes the tool itself reported (Criterion.rs's bootstrap mean, median and slope, and its
+     * change against its saved baseline), beside the figures of the table, which Perfdesk computed.
+     */
+    private static void reported(BenchmarkRun run, PrintWriter out) {
+        boolean header = false;
+        for (Benchmark b : run.benchmarks()) {
+            List<ReportedEstimate> estimates = ReportedEstimate.of(b);
+            if (estimates.isEmpty()) {
+                continue;
+            }
+            if (!header) {
+                out.println();
+                String level = b.attributes().get(ReportedEstimate.CONFIDENCE);
+                out.println("Reported by " + TerminalText.escape(run.tool()) + " itself (point [lower upper]"
+                        + (level == null ? "" : ", " + level(level) + " confidence") + "; not used for the figures "
+                        + "above):");
+                header = true;
+            }
+            String own = estimates.stream().filter(e -> !e.change()).map(e -> e.describe(b.unit()))
+                    .collect(java.util.stream.Collectors.joining(", "));
+            String change = estimates.stream().filter(ReportedEstimate::change).map(e -> e.describe(b.unit()))
+                    .collect(java.util.stream.Collectors.joining(", "));
+            out.println("  " + TerminalText.escape(b.displayName()) + ": " + own);
+            if (!change.isEmpty()) {
+                out.println("    change against " + TerminalText.escape(b.attributes().getOrDefault(
+                        ReportedEstimate.CHANGE_AGAINST, "its own baseline")) + ": " + change);
+            }
+        }
+    }
+
+    private static String level(String fraction) {
+        try {
+            return new BigDecimal(fraction).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+        } catch (NumberFormatException e) {
+            return fraction;
         }
     }
 
@@ -240,6 +281,21 @@ final class RunTable {
                 number(g, "p99", r.p99());
                 g.writeStringField("status", b.status().name().toLowerCase(Locale.ROOT));
                 g.writeStringField("status_message", b.statusMessage());
+                List<ReportedEstimate> reported = ReportedEstimate.of(b);
+                if (!reported.isEmpty()) {
+                    // what the tool itself reported (Criterion's estimates and change), beside Perfdesk's figures
+                    g.writeArrayFieldStart("reported");
+                    for (ReportedEstimate e : reported) {
+                        g.writeStartObject();
+                        g.writeStringField("name", e.name());
+                        g.writeBooleanField("change", e.change());
+                        number(g, "point", e.point());
+                        number(g, "lower", e.lower());
+                        number(g, "upper", e.upper());
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();

@@ -85,7 +85,8 @@ public final class ImportService {
     }
 
     /**
-     * Imports one file.
+     * Imports one file, or one folder that a folder format reads as one run (Criterion.rs's
+     * {@code target/criterion}, see {@link Importers#detectFolder(Path)}).
      *
      * @param file   the file
      * @param format a format id to force, or null to detect by content
@@ -141,14 +142,16 @@ public final class ImportService {
         if (!Files.exists(file)) {
             throw ImportException.whole(file, "no such file");
         }
-        if (Files.isDirectory(file)) {
-            throw ImportException.whole(file, "is a folder, not a file");
-        }
+        boolean folder = Files.isDirectory(file);
         if (!Files.isReadable(file)) {
             throw ImportException.whole(file, "cannot be read (permission denied)");
         }
         try {
-            ImportSource source = ImportSource.of(file);
+            if (folder && Importers.detectFolder(file) == null && format == null) {
+                throw ImportException.whole(file, "is a folder that no folder format claims (Criterion.rs's "
+                        + "target/criterion); import the files in it");
+            }
+            ImportSource source = folder ? ImportSource.ofFolder(file) : ImportSource.of(file);
             Importer importer;
             if (format == null) {
                 importer = Importers.detect(source);
@@ -162,7 +165,7 @@ public final class ImportService {
             // parse can be skipped. Otherwise hash on another core while parsing.
             String knownHash = null;
             if (store.hasSourceOfSize(source.size())) {
-                knownHash = FileHasher.sha256(file);
+                knownHash = folder ? FileHasher.sha256Folder(file) : FileHasher.sha256(file);
                 List<StoredProfile> earlier = store.profilesOfSource(knownHash);
                 List<StoredRun> earlierRuns = store.runsOfSource(knownHash);
                 List<StoredSeries> earlierSeries = store.seriesOfSource(knownHash);

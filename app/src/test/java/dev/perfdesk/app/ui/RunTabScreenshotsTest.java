@@ -26,7 +26,8 @@ import dev.perfdesk.store.Store;
 import dev.perfdesk.viewers.bench.RunTableRow;
 
 /**
- * Every run of the sample data (and the wrk2 and HdrHistogram log test files) as its tab opens, at 1400x880:
+ * Every run of the sample data (and the wrk2, HdrHistogram log and Criterion.rs folder test data) as its tab
+ * opens, at 1400x880:
  * it opens on the first benchmark with a latency distribution, its charts in the unit of that benchmark's row.
  * The pictures go to {@code target/screenshots/runs/}.
  */
@@ -57,13 +58,15 @@ class RunTabScreenshotsTest {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.walk(Path.of(RunTabTest.SAMPLES, "bench"))) {
             s.filter(Files::isRegularFile)
-                    .filter(p -> p.toString().matches(".*(\\.(json|hlog|jtl|ndjson|txt)|_stats\\.csv)$"))
+                    .filter(p -> p.toString().matches(".*(\\.(json|hlog|jtl|ndjson|jsonl|txt)|_stats\\.csv)$"))
                     .filter(p -> !p.toString().endsWith(".stdout.txt") && !p.getParent().endsWith("prometheus"))
                     .sorted().forEach(files::add);
         }
         Path testdata = Path.of(System.getProperty("perfdesk.testdata", "../testdata"));
         files.add(testdata.resolve("formats").resolve("wrk2-readme-latency-output.txt"));
         files.add(testdata.resolve("hdr").resolve("jHiccup-2.0.7S.logV2.hlog"));
+        // a folder format: Criterion.rs's target/criterion is one run
+        files.add(testdata.resolve("criterion").resolve("recorded").resolve("run2").resolve("criterion"));
         return files;
     }
 

@@ -154,6 +154,26 @@ public final class DisplayUnits {
     }
 
     /**
+     * A relative change (a fraction) in percent with its sign and two decimals: {@code +10.30%}, {@code -17.20%},
+     * {@code 0.00%}; one decimal from 100% and none from 1000%; {@code ?} for NaN.
+     */
+    public static String change(double fraction) {
+        if (Double.isNaN(fraction)) {
+            return "?";
+        }
+        if (Double.isInfinite(fraction)) {
+            return fraction > 0 ? "+\u221e%" : "-\u221e%";
+        }
+        double pct = fraction * 100;
+        double abs = Math.abs(pct);
+        if (abs < 0.005) {
+            return "0.00%";
+        }
+        String f = abs < 99.995 ? "%+.2f%%" : abs < 999.95 ? "%+.1f%%" : "%+.0f%%";
+        return String.format(Locale.ROOT, f, pct);
+    }
+
+    /**
      * The unit as every output spells it: {@code µs} for {@code us} wherever it stands as a unit of its own
      * ({@code us}, {@code us/op}, {@code ops/us}), so that one table never says "µs/op" in one row and "ops/us" in
      * the next; other units as they are.

@@ -16,7 +16,8 @@ import java.util.Objects;
  *
  * @param kind  what the notes are about: {@code failed}, {@code target}, {@code within-noise},
  *              {@code too-few-samples}, {@code not-compared}, {@code only-in-baseline}, {@code only-in-candidate},
- *              {@code all-equal}, {@code zero-baseline}, {@code exact-scores}, {@code no-match}, {@code method}
+ *              {@code all-equal}, {@code zero-baseline}, {@code exact-scores}, {@code no-match}, {@code method},
+ *              {@code tool-reported}
  * @param title a short sentence with the count
  * @param items the benchmarks by display name without the prefix all names share, with the reason where it differs
  *              from item to item; or the sentences themselves for notes not about one benchmark

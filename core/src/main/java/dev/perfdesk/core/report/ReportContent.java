@@ -243,6 +243,11 @@ final class ReportContent {
             out.add("Geometric mean of candidate / baseline by unit and direction: " + String.join("; ", parts)
                     + ". Overall: " + c.geomeanSentence() + ".");
         }
+        List<String> reported = c.toolReportedChanges();
+        if (!reported.isEmpty()) {
+            out.add("Changes " + c.candidate().tool() + " itself reported against its own baseline (beside "
+                    + "Perfdesk's verdict, not part of it): " + String.join("; ", reported) + ".");
+        }
         if (!c.secondary().isEmpty()) {
             out.add(c.secondary().size() + " secondary " + (c.secondary().size() == 1 ? "metric is" : "metrics are")
                     + " listed apart and not counted in the verdict or the geometric means (use --all-metrics to "

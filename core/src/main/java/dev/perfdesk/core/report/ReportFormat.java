@@ -93,19 +93,7 @@ public final class ReportFormat {
 
     /** A relative change with its sign: {@code +10.30%}, {@code -17.20%}, {@code 0.00%}; {@code ?} for NaN. */
     public static String change(double fraction) {
-        if (Double.isNaN(fraction)) {
-            return "?";
-        }
-        if (Double.isInfinite(fraction)) {
-            return fraction > 0 ? "+\u221e%" : "-\u221e%";
-        }
-        double pct = fraction * 100;
-        double abs = Math.abs(pct);
-        if (abs < 0.005) {
-            return "0.00%";
-        }
-        String f = abs < 99.995 ? "%+.2f%%" : abs < 999.95 ? "%+.1f%%" : "%+.0f%%";
-        return String.format(Locale.ROOT, f, pct);
+        return dev.perfdesk.core.bench.DisplayUnits.change(fraction);
     }
 
     /** {@code 0.446}, {@code <0.001}, {@code 1.000}; {@code n/a} when no test ran. */

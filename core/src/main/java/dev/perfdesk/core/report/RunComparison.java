@@ -630,6 +630,34 @@ public final class RunComparison {
     }
 
     /**
+     * What the candidate's tool itself reported about each compared benchmark's change against its own saved
+     * baseline (Criterion.rs's {@code change/estimates.json}), beside Perfdesk's verdict and never part of it:
+     * {@code fib 15: mean +33.58% [+16.12% +53.63%], median +12.86% [+0.44% +54.99%] (against its saved
+     * baseline (change/estimates.json); Perfdesk: ▲ regressed +30.10%)}. Empty when the tool reports none.
+     */
+    public List<String> toolReportedChanges() {
+        List<String> out = new ArrayList<>();
+        for (BenchmarkComparison b : benchmarks) {
+            Benchmark c = b.candidate();
+            if (c == null) {
+                continue;
+            }
+            List<dev.perfdesk.core.bench.ReportedEstimate> changes =
+                    dev.perfdesk.core.bench.ReportedEstimate.changesOf(c);
+            if (changes.isEmpty()) {
+                continue;
+            }
+            String against = c.attributes().getOrDefault(dev.perfdesk.core.bench.ReportedEstimate.CHANGE_AGAINST,
+                    "its own baseline");
+            out.add(shortName(b.key()) + ": " + changes.stream().map(e -> e.describe(c.unit()))
+                    .collect(java.util.stream.Collectors.joining(", ")) + " (against " + against + "; Perfdesk: "
+                    + ReportFormat.verdictSymbol(b.verdict()) + " "
+                    + ReportFormat.change(b.comparison().change()) + ")");
+        }
+        return out;
+    }
+
+    /**
      * Every note and warning of this comparison, grouped by kind in a stable order: failures in the candidate,
      * unchecked targets, regressions within noise, too few samples, not compared, only in one run, all values
      * equal, a zero baseline, exact scores, nothing matched, and how p-values were found.
@@ -659,6 +687,9 @@ public final class RunComparison {
             }
         }
         byKind.get("not-compared").addAll(notComparedNotes);
+        for (String t : toolReportedChanges()) {
+            byKind.get("tool-reported").add(new KeyNote(null, t));
+        }
         onlyInBaseline.forEach(k -> byKind.get("only-in-baseline").add(new KeyNote(k, "")));
         onlyInCandidate.forEach(k -> byKind.get("only-in-candidate").add(new KeyNote(k, "")));
         if (benchmarks.isEmpty() && latency.isEmpty()) {
@@ -677,7 +708,7 @@ public final class RunComparison {
 
     private static final List<String> NOTE_KINDS = List.of("failed", "target", "within-noise", "too-few-samples",
             "not-compared", "only-in-baseline", "only-in-candidate", "all-equal", "zero-baseline", "exact-scores",
-            "no-match", "method");
+            "no-match", "method", "tool-reported");
 
     private static final List<String> ALWAYS_WITH_REASON = List.of("failed", "within-noise", "not-compared");
 
@@ -716,6 +747,8 @@ public final class RunComparison {
             case "exact-scores" -> benchmarks + (one ? " has" : " have")
                     + " errors of 0 on both sides: scores compared as exact values";
             case "no-match" -> "Nothing to compare";
+            case "tool-reported" -> benchmarks + (one ? " has" : " have")
+                    + " a change the tool itself reported against its own baseline, shown beside Perfdesk's verdict";
             default -> benchmarks + " tested on summary statistics or noted";
         };
     }

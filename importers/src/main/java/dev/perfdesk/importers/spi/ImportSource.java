@@ -16,12 +16,36 @@ public final class ImportSource {
     private final Path path;
     private final long size;
     private final boolean gzip;
+    private final boolean folder;
     private long rawBytesRead;
 
-    private ImportSource(Path path, long size, boolean gzip) {
+    private ImportSource(Path path, long size, boolean gzip, boolean folder) {
         this.path = path;
         this.size = size;
         this.gzip = gzip;
+        this.folder = folder;
+    }
+
+    /**
+     * A source for a folder read as one unit by a folder format ({@link Importer#detectFolder(Path)}); its size is
+     * the total of the regular files in it. {@link #open()} refuses it: the importer reads the files itself.
+     */
+    public static ImportSource ofFolder(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            throw new IOException(folder + " is not a folder");
+        }
+        long total = 0;
+        try (java.util.stream.Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+                total += Files.size(p);
+            }
+        }
+        return new ImportSource(folder, total, false, true);
+    }
+
+    /** Whether this is a folder read as one unit. */
+    public boolean isFolder() {
+        return folder;
     }
 
     /** A source for {@code path}; gzip is recognised by its magic bytes, not the name. */
@@ -32,7 +56,7 @@ public final class ImportSource {
             byte[] magic = in.readNBytes(2);
             gzip = magic.length == 2 && (magic[0] & 0xFF) == 0x1F && (magic[1] & 0xFF) == 0x8B;
         }
-        return new ImportSource(path, size, gzip);
+        return new ImportSource(path, size, gzip, false);
     }
 
     public Path path() {
@@ -62,6 +86,9 @@ public final class ImportSource {
 
     /** Opens the content, decompressed. The caller closes it. */
     public InputStream open() throws IOException {
+        if (folder) {
+            throw new IOException(path + " is a folder; its importer reads the files in it");
+        }
         rawBytesRead = 0;
         InputStream raw = new FilterInputStream(Files.newInputStream(path)) {
             @Override
@@ -95,6 +122,9 @@ public final class ImportSource {
 
     /** The first {@code max} bytes of the content, decompressed, for format detection. */
     public byte[] head(int max) throws IOException {
+        if (folder) {
+            return new byte[0];
+        }
         try (InputStream in = open()) {
             byte[] buf = new byte[max];
             int n = 0;

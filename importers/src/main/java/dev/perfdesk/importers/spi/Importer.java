@@ -29,6 +29,15 @@ public interface Importer {
     int detect(byte[] head);
 
     /**
+     * For formats that are a folder of files rather than one file (Criterion.rs's {@code target/criterion}): how
+     * sure this importer is that {@code folder} is its format, 0 to 100. Such a folder is imported as one unit
+     * through an {@link ImportSource#ofFolder(java.nio.file.Path) folder source}. 0 by default.
+     */
+    default int detectFolder(java.nio.file.Path folder) throws IOException {
+        return 0;
+    }
+
+    /**
      * Reads {@code source}, delivering profiles to {@code sink}.
      *
      * @throws ImportException  when the content is not valid, naming the file and line or byte offset

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import dev.perfdesk.importers.folded.FoldedImporter;
+import dev.perfdesk.importers.criterion.CriterionImporter;
 import dev.perfdesk.importers.gbench.GoogleBenchmarkImporter;
+import dev.perfdesk.importers.gobench.GoBenchImporter;
 import dev.perfdesk.importers.hdr.HdrLogImporter;
 import dev.perfdesk.importers.hyperfine.HyperfineImporter;
 import dev.perfdesk.importers.jfr.JfrImporter;
@@ -28,7 +30,8 @@ public final class Importers {
     private static final List<Importer> ALL = List.of(new PerfScriptImporter(), new FoldedImporter(), new JfrImporter(),
             new PprofImporter(), new JmhJsonImporter(), new HyperfineImporter(), new GoogleBenchmarkImporter(),
             new K6SummaryImporter(), new K6JsonLinesImporter(), new PytestBenchmarkImporter(), new JtlCsvImporter(),
-            new WrkLatencyImporter(), new HdrLogImporter(), new LocustImporter(), new SeriesCsvImporter());
+            new WrkLatencyImporter(), new HdrLogImporter(), new LocustImporter(), new SeriesCsvImporter(),
+            new GoBenchImporter(), new CriterionImporter());
 
     private Importers() {
     }
@@ -49,8 +52,33 @@ public final class Importers {
                 + ALL.stream().map(Importer::format).collect(Collectors.joining(", ")));
     }
 
+    /**
+     * The folder format most sure of {@code folder} (Criterion.rs's {@code target/criterion}), or null when no
+     * importer reads the folder as one unit; its files are then imported one by one.
+     */
+    public static Importer detectFolder(java.nio.file.Path folder) throws IOException {
+        Importer best = null;
+        int bestScore = 0;
+        for (Importer importer : ALL) {
+            int score = importer.detectFolder(folder);
+            if (score > bestScore) {
+                best = importer;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
     /** The importer most sure of {@code source}'s content. */
     public static Importer detect(ImportSource source) throws IOException, ImportException {
+        if (source.isFolder()) {
+            Importer folder = detectFolder(source.path());
+            if (folder == null) {
+                throw new UnknownFormatException(source.path(), "not a folder format Perfdesk reads (expected "
+                        + "Criterion.rs's target/criterion with <benchmark>/new/sample.json and estimates.json)");
+            }
+            return folder;
+        }
         if (source.size() == 0) {
             throw ImportException.whole(source.path(), "the file is empty");
         }
