@@ -166,13 +166,17 @@ public final class RelativeSpeed {
 
     /**
      * Whether the benchmarks of {@code run} are alternatives to one another (hyperfine's commands, JMH's or Google
-     * Benchmark's parameter values), so that one running faster than another says something; the metrics of one
-     * load test (k6's {@code http_req_blocked} and {@code http_req_duration}) are not, and get no relative speeds in
-     * the run view, {@code show} or the reports.
+     * Benchmark's parameter values), so that one running faster than another says something; the metrics and
+     * endpoints of one load test (k6's {@code http_req_blocked} and {@code http_req_duration}, Locust's and JMeter's
+     * requests and their aggregate) are not, and get no relative speeds in the run view, {@code show} or the
+     * reports, unless a reference is named.
      */
     public static boolean comparesAlternatives(BenchmarkRun run) {
-        return !run.tool().equals("k6");
+        return !LOAD_TESTS.contains(run.tool());
     }
+
+    /** The tools whose runs are one load test measured several ways. */
+    private static final java.util.Set<String> LOAD_TESTS = java.util.Set.of("k6", "Locust", "JMeter");
 
     /**
      * The relative speeds within each group of comparable benchmarks of {@code benchmarks}: one mode, metric, unit

@@ -84,7 +84,7 @@ class CriterionImporterTest {
         assertEquals(List.of("Bytes/sum", "Fibonacci/Recursive/10", "Fibonacci/Recursive/18", "fib 15"),
                 run.benchmarks().stream().map(Benchmark::name).toList());
         Benchmark bytes = find(run, "Bytes/sum");
-        assertEquals("4096 bytes per iteration", bytes.attributes().get("throughput"));
+        assertEquals("4,096 bytes per iteration", bytes.attributes().get("throughput"));
         assertEquals("Linear", bytes.attributes().get("sampling mode"));
         assertEquals(20, bytes.samples().length);
         // cargo-bench.run2.txt: Bytes/sum change: time: [-8.5654% -7.5624% -6.4892%] (p = 0.00 < 0.05)
