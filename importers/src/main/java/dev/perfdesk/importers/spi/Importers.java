@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import dev.perfdesk.importers.callgrind.CallgrindImporter;
 import dev.perfdesk.importers.folded.FoldedImporter;
 import dev.perfdesk.importers.gbench.GoogleBenchmarkImporter;
 import dev.perfdesk.importers.hdr.HdrLogImporter;
@@ -26,7 +27,7 @@ public final class Importers {
     private static final List<Importer> ALL = List.of(new PerfScriptImporter(), new FoldedImporter(), new JfrImporter(),
             new JmhJsonImporter(), new HyperfineImporter(), new GoogleBenchmarkImporter(), new K6SummaryImporter(),
             new K6JsonLinesImporter(), new PytestBenchmarkImporter(), new JtlCsvImporter(), new WrkLatencyImporter(),
-            new HdrLogImporter(), new SeriesCsvImporter());
+            new HdrLogImporter(), new SeriesCsvImporter(), new CallgrindImporter());
 
     private Importers() {
     }
