@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import dev.perfdesk.importers.callgrind.CallgrindImporter;
+import dev.perfdesk.importers.cpuprofile.CpuProfileImporter;
 import dev.perfdesk.importers.folded.FoldedImporter;
 import dev.perfdesk.importers.gbench.GoogleBenchmarkImporter;
 import dev.perfdesk.importers.hdr.HdrLogImporter;
@@ -17,6 +18,7 @@ import dev.perfdesk.importers.k6.K6SummaryImporter;
 import dev.perfdesk.importers.perf.PerfScriptImporter;
 import dev.perfdesk.importers.pytestbench.PytestBenchmarkImporter;
 import dev.perfdesk.importers.series.SeriesCsvImporter;
+import dev.perfdesk.importers.speedscope.SpeedscopeImporter;
 import dev.perfdesk.importers.wrk.WrkLatencyImporter;
 
 /** The importers Perfdesk knows, and detection of a file's format by its content. */
@@ -27,7 +29,8 @@ public final class Importers {
     private static final List<Importer> ALL = List.of(new PerfScriptImporter(), new FoldedImporter(), new JfrImporter(),
             new JmhJsonImporter(), new HyperfineImporter(), new GoogleBenchmarkImporter(), new K6SummaryImporter(),
             new K6JsonLinesImporter(), new PytestBenchmarkImporter(), new JtlCsvImporter(), new WrkLatencyImporter(),
-            new HdrLogImporter(), new SeriesCsvImporter(), new CallgrindImporter());
+            new HdrLogImporter(), new SeriesCsvImporter(), new CallgrindImporter(),
+            new CpuProfileImporter(), new SpeedscopeImporter());
 
     private Importers() {
     }
