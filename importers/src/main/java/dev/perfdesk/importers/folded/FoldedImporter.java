@@ -72,8 +72,8 @@ public final class FoldedImporter implements Importer {
             }
         }
         if (bad > 0) {
-            // a few malformed lines are skipped on import; more than one in five is another format
-            return good > 0 && bad * 4 <= good ? 60 : 0;
+            // a few malformed lines are skipped on import; more than one in three is another format
+            return good > 0 && bad * 2 <= good ? 60 : 0;
         }
         if (good == 0 && lines.length == 1) {
             // a single line without a newline

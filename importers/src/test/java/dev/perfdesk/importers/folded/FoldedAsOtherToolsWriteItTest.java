@@ -99,8 +99,10 @@ class FoldedAsOtherToolsWriteItTest {
     }
 
     @Test
-    void oneSkippedLineIsNamedAlone() throws Exception {
-        Path file = write("one.folded", new byte[0], "a;b 1\na;c 2\noops\n", StandardCharsets.UTF_8);
+    void oneSkippedLineIsNamedAloneAndUtf16WithABadLineIsStillFolded() throws Exception {
+        Path file = write("one.folded", new byte[] {(byte) 0xFF, (byte) 0xFE}, "a;b 1\r\na;c 2\r\noops\r\n",
+                StandardCharsets.UTF_16LE);
+        assertEquals(FoldedImporter.FORMAT, Importers.detect(ImportSource.of(file)).format());
         Profile p = read(file);
         assertEquals(3, p.info().totalWeight());
         assertEquals("1 not 'frame;frame;... COUNT' (line 3)", p.info().attributes().get(FoldedImporter.SKIPPED_LINES));
