@@ -40,7 +40,8 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "Read the files as this format instead of detecting it: perf-script, folded, jfr, "
                     + "jmh-json, hyperfine-json, gbench-json, k6-summary-json, k6-ndjson, pytest-benchmark-json, "
-                    + "jmeter-jtl-csv, wrk-latency, hdr-log, locust-csv, go-bench, criterion (a folder).")
+                    + "jmeter-jtl-csv, wrk-latency, hdr-log, locust-csv, go-bench, criterion (a folder), callgrind, "
+                    + "cpuprofile, speedscope.")
     String format;
 
     @Option(names = "--attach", paramLabel = "PROM.json", description = "Attach a Prometheus query_range (or "
@@ -78,8 +79,18 @@ final class ImportCommand implements Callable<Integer> {
                 try {
                     ImportService.Result result = service.importFile(file, format, new StderrProgress(err, file),
                             attach);
+                    java.util.Set<String> warnings = new java.util.LinkedHashSet<>();
                     for (StoredProfile p : result.profiles()) {
                         out.println(p.id() + "\t" + TerminalText.escape(p.info().name()));
+                        for (String key : List.of("warning", "skipped lines")) {
+                            String text = p.info().attributes().get(key);
+                            if (text != null) {
+                                warnings.add(key.equals("warning") ? text : "skipped " + text);
+                            }
+                        }
+                    }
+                    for (String w : warnings) {
+                        err.println(file + ": " + TerminalText.escape(w));
                     }
                     for (StoredRun r : result.runs()) {
                         out.println(ItemId.ofRun(r.id()) + "\t" + TerminalText.escape(r.name()));

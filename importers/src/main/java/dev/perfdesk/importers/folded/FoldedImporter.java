@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.perfdesk.core.model.Frame;
@@ -20,15 +21,24 @@ import dev.perfdesk.importers.spi.ByteLineReader;
 import dev.perfdesk.importers.spi.ImportException;
 import dev.perfdesk.importers.spi.ImportSource;
 import dev.perfdesk.importers.spi.Importer;
+import dev.perfdesk.importers.spi.Utf8Text;
 
 /**
  * Reads folded stacks, {@code root;frame;leaf COUNT} per line, as FlameGraph's stackcollapse scripts and
  * async-profiler's collapsed output write them. Lines with two counts ({@code difffolded.pl} output) give two
  * profiles: the baseline (first count) and the candidate (second count).
+ *
+ * <p>Files as other tools write them are read too: UTF-8 with or without a byte-order mark, UTF-16 with a
+ * little- or big-endian mark, LF or CRLF line ends. Lines without a count at their end are skipped, as speedscope
+ * does, and each profile says how many and where in its {@code skipped lines} attribute; a file with more such lines
+ * than good ones is refused as not folded stacks.
  */
 public final class FoldedImporter implements Importer {
     public static final String FORMAT = "folded";
+    /** The attribute that says how many lines were skipped, and the first few of their numbers. */
+    public static final String SKIPPED_LINES = "skipped lines";
     private static final int MAX_LINE = 4 << 20;
+    private static final int SKIPPED_LINES_LISTED = 5;
 
     @Override
     public String format() {
@@ -42,19 +52,28 @@ public final class FoldedImporter implements Importer {
 
     @Override
     public int detect(byte[] head) {
-        String text = new String(head, StandardCharsets.UTF_8);
+        String text = new String(Utf8Text.head(head), StandardCharsets.UTF_8);
         String[] lines = text.split("\n", -1);
         int good = 0;
-        for (int i = 0; i < lines.length - 1 && good < 5; i++) {
+        int bad = 0;
+        for (int i = 0; i < lines.length - 1 && good + bad < 20; i++) {
             String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
             if (line.isEmpty()) {
                 continue;
             }
-            if (parseCounts(line) == null || Character.isWhitespace(line.charAt(0)) || line.startsWith("#")
-                    || line.startsWith("{") || line.startsWith("[")) {
+            if (Character.isWhitespace(line.charAt(0)) || line.startsWith("#") || line.startsWith("{")
+                    || line.startsWith("[")) {
                 return 0;
             }
-            good++;
+            if (parseCounts(line) == null) {
+                bad++;
+            } else {
+                good++;
+            }
+        }
+        if (bad > 0) {
+            // a few malformed lines are skipped on import; more than one in three is another format
+            return good > 0 && bad * 2 <= good ? 60 : 0;
         }
         if (good == 0 && lines.length == 1) {
             // a single line without a newline
@@ -109,7 +128,12 @@ public final class FoldedImporter implements Importer {
         Map<String, Integer> baseFrames = new HashMap<>();
         Map<String, Integer> candFrames = new HashMap<>();
         Boolean twoCounts = null;
-        try (InputStream in = source.open()) {
+        long good = 0;
+        long skipped = 0;
+        StringBuilder where = new StringBuilder();
+        String firstBad = null;
+        long firstBadLine = -1;
+        try (InputStream in = Utf8Text.stream(source.open())) {
             ByteLineReader lines = new ByteLineReader(in, source, MAX_LINE, monitor);
             while (lines.next()) {
                 if (lines.lastLineUnterminated() && lines.end() > lines.start()) {
@@ -128,9 +152,16 @@ public final class FoldedImporter implements Importer {
                         StandardCharsets.UTF_8);
                 long[] counts = parseCounts(line);
                 if (counts == null) {
-                    throw ImportException.atLine(file, lines.lineNumber(), "expected 'frame;frame;... COUNT', found '"
-                            + abbreviate(line) + "'");
+                    if (skipped++ == 0) {
+                        firstBad = line;
+                        firstBadLine = lines.lineNumber();
+                    }
+                    if (skipped <= SKIPPED_LINES_LISTED) {
+                        where.append(where.length() == 0 ? "" : ", ").append(lines.lineNumber());
+                    }
+                    continue;
                 }
+                good++;
                 boolean two = counts[2] >= 0;
                 if (twoCounts == null) {
                     twoCounts = two;
@@ -156,20 +187,30 @@ public final class FoldedImporter implements Importer {
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
             throw ImportException.whole(file, "the gzip data is corrupt or truncated (" + e.getMessage() + ")");
         }
+        if (skipped > good) {
+            throw ImportException.atLine(file, firstBadLine, "expected 'frame;frame;... COUNT', found '"
+                    + abbreviate(firstBad) + "'" + (skipped > 1 ? " (" + skipped + " of " + (skipped + good)
+                    + " lines are like that)" : ""));
+        }
         if (baseline == null) {
             throw ImportException.whole(file, "the file has no stacks");
         }
+        Map<String, String> attributes = new LinkedHashMap<>();
+        if (skipped > 0) {
+            attributes.put(SKIPPED_LINES, skipped + " not 'frame;frame;... COUNT' (line" + (skipped > 1 ? "s " : " ")
+                    + where + (skipped > SKIPPED_LINES_LISTED ? ", ..." : "") + ")");
+        }
         String name = source.fileName();
         if (candidate == null) {
-            sink.addProfile(baseline.build(info(name)), null);
+            sink.addProfile(baseline.build(info(name, attributes)), null);
         } else {
-            sink.addProfile(baseline.build(info(name + " · baseline")), null);
-            sink.addProfile(candidate.build(info(name + " · candidate")), null);
+            sink.addProfile(baseline.build(info(name + " · baseline", attributes)), null);
+            sink.addProfile(candidate.build(info(name + " · candidate", attributes)), null);
         }
     }
 
-    private static ProfileInfo info(String name) {
-        return new ProfileInfo(name, FORMAT, "", WeightUnit.SAMPLES, "", "", "", "", null, -1, 0, 0, Map.of());
+    private static ProfileInfo info(String name, Map<String, String> attributes) {
+        return new ProfileInfo(name, FORMAT, "", WeightUnit.SAMPLES, "", "", "", "", null, -1, 0, 0, attributes);
     }
 
     private static void add(ProfileBuilder builder, Map<String, Integer> frameIds, String stack, long count) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import dev.perfdesk.importers.callgrind.CallgrindImporter;
+import dev.perfdesk.importers.cpuprofile.CpuProfileImporter;
 import dev.perfdesk.importers.folded.FoldedImporter;
 import dev.perfdesk.importers.criterion.CriterionImporter;
 import dev.perfdesk.importers.gbench.GoogleBenchmarkImporter;
@@ -20,6 +22,7 @@ import dev.perfdesk.importers.perf.PerfScriptImporter;
 import dev.perfdesk.importers.pprof.PprofImporter;
 import dev.perfdesk.importers.pytestbench.PytestBenchmarkImporter;
 import dev.perfdesk.importers.series.SeriesCsvImporter;
+import dev.perfdesk.importers.speedscope.SpeedscopeImporter;
 import dev.perfdesk.importers.wrk.WrkLatencyImporter;
 
 /** The importers Perfdesk knows, and detection of a file's format by its content. */
@@ -31,7 +34,8 @@ public final class Importers {
             new PprofImporter(), new JmhJsonImporter(), new HyperfineImporter(), new GoogleBenchmarkImporter(),
             new K6SummaryImporter(), new K6JsonLinesImporter(), new PytestBenchmarkImporter(), new JtlCsvImporter(),
             new WrkLatencyImporter(), new HdrLogImporter(), new LocustImporter(), new SeriesCsvImporter(),
-            new GoBenchImporter(), new CriterionImporter());
+            new GoBenchImporter(), new CriterionImporter(), new CallgrindImporter(), new CpuProfileImporter(),
+            new SpeedscopeImporter());
 
     private Importers() {
     }

@@ -100,11 +100,12 @@ class FoldedImporterTest {
     }
 
     @Test
-    void rejectsLinesWithoutCount() throws Exception {
-        Path file = write("bad.folded", "a;b 1\na;c\n");
+    void rejectsAFileWhoseLinesAreMostlyWithoutCount() throws Exception {
+        Path file = write("bad.folded", "a;b 1\na;c\na;d\n");
         ImportException e = assertThrows(ImportException.class, () -> read(file));
         assertEquals(2, e.line());
         assertTrue(e.getMessage().contains("COUNT"), e.getMessage());
+        assertTrue(e.getMessage().contains("2 of 3 lines"), e.getMessage());
     }
 
     @Test
