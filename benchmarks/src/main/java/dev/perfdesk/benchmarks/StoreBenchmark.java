@@ -26,7 +26,7 @@ import dev.perfdesk.core.model.SampleTable;
 import dev.perfdesk.core.model.SyntheticProfiles;
 import dev.perfdesk.core.model.Timeline;
 import dev.perfdesk.core.spi.TimelineBuffer;
-import dev.perfdesk.core.spi.TimelineWriter;
+import dev.perfdesk.core.model.TimelineWriter;
 import dev.perfdesk.store.ImportTransaction;
 import dev.perfdesk.store.Store;
 

@@ -19,7 +19,7 @@ import dev.perfdesk.core.model.StackTable;
 import dev.perfdesk.core.model.ThreadInfo;
 import dev.perfdesk.core.series.SeriesSet;
 import dev.perfdesk.core.spi.ImportSink;
-import dev.perfdesk.core.spi.TimelineWriter;
+import dev.perfdesk.core.model.TimelineWriter;
 
 /**
  * One import, as one database transaction on a connection of its own. Profiles and their timelines, and benchmark

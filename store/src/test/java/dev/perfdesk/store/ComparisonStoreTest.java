@@ -21,7 +21,7 @@ import dev.perfdesk.core.model.ProfileBuilder;
 import dev.perfdesk.core.model.ProfileInfo;
 import dev.perfdesk.core.model.StackTable;
 import dev.perfdesk.core.model.WeightUnit;
-import dev.perfdesk.core.spi.TimelineWriter;
+import dev.perfdesk.core.model.TimelineWriter;
 
 /** Saved comparisons (migration 3): save, list, find, delete, and gone with either side. */
 class ComparisonStoreTest {

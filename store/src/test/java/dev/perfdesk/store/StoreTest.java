@@ -28,7 +28,7 @@ import dev.perfdesk.core.model.StackTable;
 import dev.perfdesk.core.model.ThreadInfo;
 import dev.perfdesk.core.model.Timeline;
 import dev.perfdesk.core.model.WeightUnit;
-import dev.perfdesk.core.spi.TimelineWriter;
+import dev.perfdesk.core.model.TimelineWriter;
 
 class StoreTest {
     @TempDir

@@ -151,7 +151,7 @@ final class ImportCommand implements Callable<Integer> {
 
     private static void expand(Path folder, List<Path> out) {
         try {
-            if (dev.perfdesk.importers.spi.Importers.detectFolder(folder) != null) {
+            if (dev.perfdesk.importers.Importers.detectFolder(folder) != null) {
                 out.add(folder);
                 return;
             }

@@ -1,6 +1,7 @@
 package dev.perfdesk.app.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -26,6 +27,8 @@ class LayerRulesTest {
         noClasses().that().resideInAnyPackage("dev.perfdesk.core..", "dev.perfdesk.store..",
                         "dev.perfdesk.importers..", "dev.perfdesk.benchmarks..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "org.jfree..")
+                .because("the model, the store and the importers run headless: in the CLI, in CI and in tests "
+                        + "without a display")
                 .check(classes);
     }
 
@@ -33,7 +36,10 @@ class LayerRulesTest {
     void onlyStoreAndAppUseJdbc() {
         noClasses().that().resideInAnyPackage("dev.perfdesk.core..", "dev.perfdesk.importers..",
                         "dev.perfdesk.viewers..")
-                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.sqlite..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.sqlite..",
+                        "org.postgresql..")
+                .because("one module owns the database: its schema, transactions and engines live in store, and "
+                        + "views get plain models from view models")
                 .check(classes);
     }
 
@@ -42,6 +48,7 @@ class LayerRulesTest {
         noClasses().that().resideInAPackage("dev.perfdesk.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.perfdesk.store..", "dev.perfdesk.importers..",
                         "dev.perfdesk.viewers..", "dev.perfdesk.app..")
+                .because("core is the one home of the model and of every number; everything else builds on it")
                 .check(classes);
     }
 
@@ -50,15 +57,28 @@ class LayerRulesTest {
         noClasses().that().resideInAPackage("dev.perfdesk.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.perfdesk.importers..", "dev.perfdesk.viewers..",
                         "dev.perfdesk.app..")
+                .because("the store keeps core's model whatever read it, so a second engine needs nothing else")
                 .check(classes);
         noClasses().that().resideInAPackage("dev.perfdesk.importers..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.perfdesk.store..", "dev.perfdesk.viewers..",
                         "dev.perfdesk.app..")
+                .because("an importer turns bytes into core's model through an ImportSink; where the model goes "
+                        + "is the caller's business")
                 .check(classes);
         noClasses().that().resideInAPackage("dev.perfdesk.viewers..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.perfdesk.store..", "dev.perfdesk.importers..",
                         "dev.perfdesk.app..")
                 .allowEmptyShould(true)
+                .because("views draw core's model; reading and writing the store is the view models' and the "
+                        + "app's work, off the FX thread")
+                .check(classes);
+    }
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        slices().matching("dev.perfdesk.(**)").should().beFreeOfCycles()
+                .because("a package that depends on one that depends back on it cannot be understood, tested or "
+                        + "moved alone: the importer registry sits above the format packages, not beside their SPI")
                 .check(classes);
     }
 }

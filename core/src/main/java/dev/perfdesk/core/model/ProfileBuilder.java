@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.perfdesk.core.spi.TimelineWriter;
 import dev.perfdesk.core.util.IntArrayList;
 import dev.perfdesk.core.util.LongArrayList;
 import dev.perfdesk.core.util.LongIntHashMap;

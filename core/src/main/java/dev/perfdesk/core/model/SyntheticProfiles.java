@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import dev.perfdesk.core.spi.TimelineWriter;
 
 /**
  * Deterministic generated profiles for benchmarks and demos: Java-, native- and kernel-looking frames, stacks that

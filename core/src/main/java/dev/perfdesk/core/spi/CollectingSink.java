@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.perfdesk.core.bench.BenchmarkRun;
 import dev.perfdesk.core.model.Profile;
+import dev.perfdesk.core.model.TimelineWriter;
 
 /** An {@link ImportSink} that keeps what it is given in memory, timelines and benchmark runs included. */
 public final class CollectingSink implements ImportSink {

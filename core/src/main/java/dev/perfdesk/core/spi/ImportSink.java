@@ -2,6 +2,7 @@ package dev.perfdesk.core.spi;
 
 import dev.perfdesk.core.bench.BenchmarkRun;
 import dev.perfdesk.core.model.Profile;
+import dev.perfdesk.core.model.TimelineWriter;
 
 /**
  * Where an importer delivers what it reads. An import opens a timeline for each profile before its samples arrive,

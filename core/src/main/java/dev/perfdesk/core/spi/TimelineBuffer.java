@@ -1,6 +1,7 @@
 package dev.perfdesk.core.spi;
 
 import dev.perfdesk.core.model.Timeline;
+import dev.perfdesk.core.model.TimelineWriter;
 import dev.perfdesk.core.util.IntArrayList;
 import dev.perfdesk.core.util.LongArrayList;
 

@@ -32,7 +32,7 @@ import dev.perfdesk.core.model.StackTable;
 import dev.perfdesk.core.model.WeightUnit;
 import dev.perfdesk.core.naming.FrameNamers;
 import dev.perfdesk.core.progress.ProgressMonitor;
-import dev.perfdesk.core.spi.TimelineWriter;
+import dev.perfdesk.core.model.TimelineWriter;
 
 class FlameGraphSvgWriterTest {
     private static final String SCRIPT = "<script>alert(1)</script>";

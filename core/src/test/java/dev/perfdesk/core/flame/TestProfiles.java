@@ -12,7 +12,7 @@ import dev.perfdesk.core.model.ProfileInfo;
 import dev.perfdesk.core.model.StackTable;
 import dev.perfdesk.core.model.WeightUnit;
 import dev.perfdesk.core.naming.FrameNamers;
-import dev.perfdesk.core.spi.TimelineWriter;
+import dev.perfdesk.core.model.TimelineWriter;
 
 /** Small profiles written as folded lines, {@code a;b;c 3}, for tests. */
 final class TestProfiles {

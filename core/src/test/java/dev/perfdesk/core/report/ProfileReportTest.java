@@ -23,7 +23,7 @@ import dev.perfdesk.core.model.ProfileInfo;
 import dev.perfdesk.core.model.StackTable;
 import dev.perfdesk.core.model.WeightUnit;
 import dev.perfdesk.core.progress.ProgressMonitor;
-import dev.perfdesk.core.spi.TimelineWriter;
+import dev.perfdesk.core.model.TimelineWriter;
 import dev.perfdesk.core.stats.SimpleJson;
 
 /** Profile comparison reports: the top function changes, and in HTML the interactive differential flame graph. */

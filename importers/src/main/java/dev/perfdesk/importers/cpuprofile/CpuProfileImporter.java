@@ -22,7 +22,7 @@ import dev.perfdesk.core.model.StackTable;
 import dev.perfdesk.core.model.WeightUnit;
 import dev.perfdesk.core.progress.ProgressMonitor;
 import dev.perfdesk.core.spi.ImportSink;
-import dev.perfdesk.core.spi.TimelineWriter;
+import dev.perfdesk.core.model.TimelineWriter;
 import dev.perfdesk.core.util.IntArrayList;
 import dev.perfdesk.core.util.LongArrayList;
 import dev.perfdesk.importers.json.JsonErrors;

@@ -4,7 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import dev.perfdesk.core.model.ProfileBuilder;
-import dev.perfdesk.core.spi.TimelineWriter;
+import dev.perfdesk.core.model.TimelineWriter;
 
 /**
  * One event kind's profile while a recording is read: the recording's own, whose samples stream to the sink's

@@ -26,7 +26,7 @@ import dev.perfdesk.core.model.ProfileInfo;
 import dev.perfdesk.core.model.ThreadInfo;
 import dev.perfdesk.core.progress.ProgressMonitor;
 import dev.perfdesk.core.spi.ImportSink;
-import dev.perfdesk.core.spi.TimelineWriter;
+import dev.perfdesk.core.model.TimelineWriter;
 
 /**
  * Reads a recording chunk by chunk with {@link RecordingFile} ({@link JfrChunkReader}): events stream into a

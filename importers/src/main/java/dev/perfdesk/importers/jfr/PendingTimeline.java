@@ -3,7 +3,7 @@ package dev.perfdesk.importers.jfr;
 import java.util.Arrays;
 
 import dev.perfdesk.core.model.ProfileBuilder;
-import dev.perfdesk.core.spi.TimelineWriter;
+import dev.perfdesk.core.model.TimelineWriter;
 
 /**
  * The timeline of one chunk's profile, held until the chunk is merged into the recording's profile: its stack and

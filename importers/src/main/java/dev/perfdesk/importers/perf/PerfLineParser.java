@@ -24,7 +24,7 @@ import dev.perfdesk.core.model.ThreadInfo;
 import dev.perfdesk.core.model.WeightOverflowException;
 import dev.perfdesk.core.model.WeightUnit;
 import dev.perfdesk.core.spi.ImportSink;
-import dev.perfdesk.core.spi.TimelineWriter;
+import dev.perfdesk.core.model.TimelineWriter;
 import dev.perfdesk.core.util.IntArrayList;
 import dev.perfdesk.importers.spi.ByteLineReader;
 import dev.perfdesk.importers.spi.ImportException;

@@ -7,7 +7,7 @@ import dev.perfdesk.core.spi.ImportSink;
 
 /**
  * Reads one file format into the model. Implementations live in a package of their own ({@code importers.perf},
- * {@code importers.folded}, ...), are stateless, and are found through {@link Importers}.
+ * {@code importers.folded}, ...), are stateless, and are found through {@link dev.perfdesk.importers.Importers}.
  *
  * <pre>{@code
  * Importer importer = Importers.detect(source);

@@ -19,7 +19,7 @@ import dev.perfdesk.core.progress.ProgressMonitor;
 import dev.perfdesk.core.spi.CollectingSink;
 import dev.perfdesk.importers.spi.ImportException;
 import dev.perfdesk.importers.spi.ImportSource;
-import dev.perfdesk.importers.spi.Importers;
+import dev.perfdesk.importers.Importers;
 
 /**
  * Bad input of every benchmark format (truncated JSON, valid JSON of the wrong schema, an empty results array,

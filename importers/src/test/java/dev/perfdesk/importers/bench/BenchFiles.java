@@ -18,7 +18,7 @@ import dev.perfdesk.importers.locust.LocustImporter;
 import dev.perfdesk.importers.spi.ImportException;
 import dev.perfdesk.importers.spi.ImportSource;
 import dev.perfdesk.importers.spi.Importer;
-import dev.perfdesk.importers.spi.Importers;
+import dev.perfdesk.importers.Importers;
 
 /** Finds the benchmark sample files and imports them as the app does: detection by content, then read. */
 public final class BenchFiles {

@@ -18,7 +18,7 @@ import dev.perfdesk.core.bench.BenchmarkRun;
 import dev.perfdesk.core.bench.Distribution;
 import dev.perfdesk.core.bench.Percentiles;
 import dev.perfdesk.importers.spi.ImportSource;
-import dev.perfdesk.importers.spi.Importers;
+import dev.perfdesk.importers.Importers;
 
 /**
  * On the real files' raw samples (hyperfine's run times, pytest-benchmark's rounds, JMeter's elapsed times, k6's

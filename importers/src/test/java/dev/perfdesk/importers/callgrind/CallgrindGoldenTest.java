@@ -30,7 +30,7 @@ import dev.perfdesk.core.naming.FrameNamers;
 import dev.perfdesk.core.progress.ProgressMonitor;
 import dev.perfdesk.core.spi.CollectingSink;
 import dev.perfdesk.importers.spi.ImportSource;
-import dev.perfdesk.importers.spi.Importers;
+import dev.perfdesk.importers.Importers;
 
 /**
  * The recorded files of {@code testdata/callgrind} (see record.sh there) against {@code callgrind_annotate

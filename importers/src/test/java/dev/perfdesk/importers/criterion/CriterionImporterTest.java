@@ -22,7 +22,7 @@ import dev.perfdesk.core.spi.CollectingSink;
 import dev.perfdesk.importers.bench.BenchFiles;
 import dev.perfdesk.importers.spi.ImportSource;
 import dev.perfdesk.importers.spi.Importer;
-import dev.perfdesk.importers.spi.Importers;
+import dev.perfdesk.importers.Importers;
 
 /**
  * Criterion.rs output folders: two runs recorded here by {@code testdata/criterion/recorded/record.sh}

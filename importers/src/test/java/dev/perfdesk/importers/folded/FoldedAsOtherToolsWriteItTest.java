@@ -21,7 +21,7 @@ import dev.perfdesk.core.naming.FrameNamers;
 import dev.perfdesk.core.progress.ProgressMonitor;
 import dev.perfdesk.core.spi.CollectingSink;
 import dev.perfdesk.importers.spi.ImportSource;
-import dev.perfdesk.importers.spi.Importers;
+import dev.perfdesk.importers.Importers;
 
 /** Folded stacks with byte-order marks, UTF-16, CRLF and a few malformed lines, as other tools write them. */
 class FoldedAsOtherToolsWriteItTest {

@@ -19,7 +19,7 @@ import dev.perfdesk.core.progress.ProgressMonitor;
 import dev.perfdesk.core.spi.CollectingSink;
 import dev.perfdesk.importers.spi.ImportException;
 import dev.perfdesk.importers.spi.ImportSource;
-import dev.perfdesk.importers.spi.Importers;
+import dev.perfdesk.importers.Importers;
 
 /** Bad Locust files fail with one line naming the file and the line, and deliver nothing. */
 class LocustBadInputTest {

@@ -18,7 +18,7 @@ import dev.perfdesk.core.naming.FrameNamers;
 import dev.perfdesk.core.progress.ProgressMonitor;
 import dev.perfdesk.core.spi.CollectingSink;
 import dev.perfdesk.importers.spi.ImportSource;
-import dev.perfdesk.importers.spi.Importers;
+import dev.perfdesk.importers.Importers;
 
 /**
  * A perf script and a JFR recording exported to pprof: the exporter writes the bytes that {@code go tool pprof -top}

@@ -31,7 +31,7 @@ import dev.perfdesk.importers.cpuprofile.CpuProfileImporter;
 import dev.perfdesk.importers.spi.ImportException;
 import dev.perfdesk.importers.spi.ImportSource;
 import dev.perfdesk.importers.spi.Importer;
-import dev.perfdesk.importers.spi.Importers;
+import dev.perfdesk.importers.Importers;
 
 /**
  * {@code testdata/browser}: a Node.js {@code --cpu-prof} recording against cpuprofile-expected.py (DevTools' rule:

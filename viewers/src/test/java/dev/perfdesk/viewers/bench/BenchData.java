@@ -7,7 +7,7 @@ import dev.perfdesk.core.bench.BenchmarkRun;
 import dev.perfdesk.core.progress.ProgressMonitor;
 import dev.perfdesk.core.spi.CollectingSink;
 import dev.perfdesk.importers.spi.ImportSource;
-import dev.perfdesk.importers.spi.Importers;
+import dev.perfdesk.importers.Importers;
 
 /** Runs from sample-data/bench, imported as the app does. */
 final class BenchData {

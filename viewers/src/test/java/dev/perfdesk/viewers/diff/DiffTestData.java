@@ -13,7 +13,7 @@ import dev.perfdesk.core.model.ProfileInfo;
 import dev.perfdesk.core.model.StackTable;
 import dev.perfdesk.core.model.WeightUnit;
 import dev.perfdesk.core.progress.ProgressMonitor;
-import dev.perfdesk.core.spi.TimelineWriter;
+import dev.perfdesk.core.model.TimelineWriter;
 
 /** Sides of a comparison written as folded lines, {@code a;b;c 3}, and paths looked up in a diff's tree. */
 final class DiffTestData {

@@ -1,8 +1,8 @@
-package dev.perfdesk.core.spi;
+package dev.perfdesk.core.model;
 
 /**
  * Receives a profile's timestamped samples as an importer reads them, so that they need not be held in memory.
- * Implementations: the store writes them into the open import transaction; {@link TimelineBuffer} keeps them.
+ * Implementations: the store writes them into the open import transaction; {@link dev.perfdesk.core.spi.TimelineBuffer} keeps them.
  */
 public interface TimelineWriter {
     /** A writer that drops everything. */

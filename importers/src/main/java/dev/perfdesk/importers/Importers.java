@@ -1,4 +1,4 @@
-package dev.perfdesk.importers.spi;
+package dev.perfdesk.importers;
 
 import java.io.IOException;
 import java.util.List;
@@ -23,6 +23,10 @@ import dev.perfdesk.importers.pprof.PprofImporter;
 import dev.perfdesk.importers.pytestbench.PytestBenchmarkImporter;
 import dev.perfdesk.importers.series.SeriesCsvImporter;
 import dev.perfdesk.importers.speedscope.SpeedscopeImporter;
+import dev.perfdesk.importers.spi.ImportException;
+import dev.perfdesk.importers.spi.ImportSource;
+import dev.perfdesk.importers.spi.Importer;
+import dev.perfdesk.importers.spi.UnknownFormatException;
 import dev.perfdesk.importers.wrk.WrkLatencyImporter;
 
 /** The importers Perfdesk knows, and detection of a file's format by its content. */
