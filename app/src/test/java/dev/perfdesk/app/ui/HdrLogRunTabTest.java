@@ -28,14 +28,14 @@ import dev.perfdesk.app.service.ImportService;
 import dev.perfdesk.core.bench.Benchmark;
 import dev.perfdesk.core.bench.DisplayUnits;
 import dev.perfdesk.core.bench.IntervalHistograms;
+import dev.perfdesk.core.bench.LatencyBuckets;
 import dev.perfdesk.core.progress.ProgressMonitor;
+import dev.perfdesk.core.report.PercentileCurve;
 import dev.perfdesk.core.timeline.TimeRange;
 import dev.perfdesk.store.Store;
 import dev.perfdesk.store.StoredRun;
 import dev.perfdesk.viewers.bench.BenchmarkDetailView;
-import dev.perfdesk.viewers.bench.LatencyBuckets;
 import dev.perfdesk.viewers.bench.LatencyOverTimeChart;
-import dev.perfdesk.core.report.PercentileCurve;
 
 /**
  * An HdrHistogram log's run in the window, read back from the store: latency over time at the chosen percentiles

@@ -47,6 +47,8 @@ import dev.perfdesk.core.bench.Benchmark;
 import dev.perfdesk.core.bench.DisplayUnits;
 import dev.perfdesk.core.bench.Distribution;
 import dev.perfdesk.core.bench.IntervalHistograms;
+import dev.perfdesk.core.bench.LatencyBuckets;
+import dev.perfdesk.core.bench.SampleStats;
 import dev.perfdesk.core.bench.TimedPoints;
 import dev.perfdesk.core.report.PercentileCurve;
 import dev.perfdesk.core.timeline.TimeRange;

@@ -17,6 +17,7 @@ import org.jfree.data.statistics.BoxAndWhiskerItem;
 import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
 
 import dev.perfdesk.core.bench.DisplayUnits;
+import dev.perfdesk.core.bench.SampleStats;
 
 /**
  * Box plots of raw samples, one per series (the run shown and any overlaid), side by side on a shared value axis:

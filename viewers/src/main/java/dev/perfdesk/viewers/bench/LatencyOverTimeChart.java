@@ -33,6 +33,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 import dev.perfdesk.core.bench.DisplayUnits;
+import dev.perfdesk.core.bench.LatencyBuckets;
 import dev.perfdesk.core.bench.TimedPoints;
 import dev.perfdesk.core.timeline.TimeRange;
 

@@ -18,6 +18,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 import dev.perfdesk.core.bench.DisplayUnits;
+import dev.perfdesk.core.bench.SampleStats;
 import dev.perfdesk.core.report.PercentileCurve;
 
 /**

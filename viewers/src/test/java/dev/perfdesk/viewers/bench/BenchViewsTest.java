@@ -31,13 +31,14 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import dev.perfdesk.core.report.PercentileCurve;
 import dev.perfdesk.core.bench.Benchmark;
 import dev.perfdesk.core.bench.BenchmarkRun;
 import dev.perfdesk.core.bench.DisplayUnits;
 import dev.perfdesk.core.bench.Distribution;
 import dev.perfdesk.core.bench.IntervalHistograms;
+import dev.perfdesk.core.bench.LatencyBuckets;
 import dev.perfdesk.core.bench.TimedPoints;
+import dev.perfdesk.core.report.PercentileCurve;
 import dev.perfdesk.core.timeline.TimeRange;
 import dev.perfdesk.viewers.flame.FlameGraphPane;
 

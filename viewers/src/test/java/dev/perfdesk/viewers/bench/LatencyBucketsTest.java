@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import dev.perfdesk.core.bench.Benchmark;
 import dev.perfdesk.core.bench.Distribution;
 import dev.perfdesk.core.bench.IntervalHistograms;
+import dev.perfdesk.core.bench.LatencyBuckets;
 import dev.perfdesk.core.bench.TimedPoints;
 import dev.perfdesk.core.timeline.TimeRange;
 

@@ -24,6 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import dev.perfdesk.core.bench.Benchmark;
 import dev.perfdesk.core.bench.BenchmarkRun;
 import dev.perfdesk.core.bench.DisplayUnits;
+import dev.perfdesk.core.bench.SampleStats;
 import dev.perfdesk.viewers.flame.FlameGraphPane;
 
 /**

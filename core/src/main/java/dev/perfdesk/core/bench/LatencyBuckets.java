@@ -1,13 +1,9 @@
-package dev.perfdesk.viewers.bench;
+package dev.perfdesk.core.bench;
 
 import java.util.Arrays;
 
 import org.HdrHistogram.Histogram;
 
-import dev.perfdesk.core.bench.DisplayUnits;
-import dev.perfdesk.core.bench.Distribution;
-import dev.perfdesk.core.bench.IntervalHistograms;
-import dev.perfdesk.core.bench.TimedPoints;
 import dev.perfdesk.core.timeline.TimeRange;
 
 /**

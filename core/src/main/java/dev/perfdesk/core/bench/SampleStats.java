@@ -1,4 +1,4 @@
-package dev.perfdesk.viewers.bench;
+package dev.perfdesk.core.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,9 +7,6 @@ import java.util.List;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 
-import dev.perfdesk.core.bench.BenchmarkFigures;
-import dev.perfdesk.core.bench.DisplayUnits;
-import dev.perfdesk.core.bench.Distribution;
 
 /**
  * What the histogram and box plot of one benchmark show, computed in plain Java from its raw samples, or from its
