@@ -84,8 +84,12 @@ public final class K6SummaryImporter implements Importer {
             if (contains.isEmpty()) {
                 contains = K6Metrics.containsOf(name.metric(), type);
             }
+            // A counter's headline is its rate (k6 prints "data_received: 13 MB 456 kB/s"), so that is its unit.
+            String unit = K6Metrics.unit(type, contains);
+            boolean counter = type.equals("counter");
             Benchmark.Builder b = Benchmark.builder(name.metric()).params(name.tags())
-                    .unit(K6Metrics.unit(type, contains)).lowerIsBetter(K6Metrics.lowerIsBetter(name.metric(), type));
+                    .unit(counter ? unit + "/s" : unit)
+                    .lowerIsBetter(K6Metrics.lowerIsBetter(name.metric(), type));
             b.attribute("type", type);
             if (name.metric().equals("http_req_duration") && name.tags().isEmpty()) {
                 // k6's request latency, the metric its summary and thresholds are about
@@ -104,10 +108,13 @@ public final class K6SummaryImporter implements Importer {
                 double percentile = K6Metrics.percentileOf(stat);
                 if (!Double.isNaN(percentile)) {
                     b.reportedPercentile(percentile, v);
+                } else if (counter && stat.equals("count") && "data".equals(contains)) {
+                    // bytes counted, in B: a total, not a number of measurements
+                    b.statistic("total", v);
                 } else {
                     b.statistic(stat, v);
                 }
-                if (stat.equals("count") && !"trend".equals(type)) {
+                if (stat.equals("count") && !"trend".equals(type) && !"data".equals(contains)) {
                     b.count((long) v);
                 }
             }
