@@ -217,7 +217,8 @@ class HdrLogImporterTest {
     void aDamagedIntervalSaysSoInWordsNotHdrHistogramsText(@TempDir Path dir) throws Exception {
         String header = "#[Histogram log format version 1.2]\n"
                 + "\"StartTimestamp\",\"Interval_Length\",\"Interval_Max\",\"Interval_Compressed_Histogram\"\n";
-        String good = "HISTFAAAAEV42pNpmSzMwMCgyAABTBDKT4GBgdnNYMcCBvsPEBEJISEuATEZMQ4uASkhIR4nrxg9v2lMaxhvMekILGZkKmcCAEf2CsI=";
+        String good = "HISTFAAAAEV42pNpmSzMwMCgyAABTBDKT4GBgdnNYMcCBvsPEBEJISEuATEZMQ4uASkhIR4nrxg9v2l"
+                + "MaxhvMekILGZkKmcCAEf2CsI=";
         for (String histogram : new String[] {good.substring(0, 60), good.substring(0, 80)}) {
             Path file = Files.writeString(dir.resolve("bad.hlog"), header + "0.127,1.007,2.769," + histogram + "\n");
             ImportException e = assertThrows(ImportException.class, () -> BenchFiles.read(file, new HdrLogImporter()));
