@@ -64,13 +64,25 @@ public final class Store implements AutoCloseable {
                     + "connection parameters; choose a path without it");
         }
         Path absolute = path.toAbsolutePath();
-        try {
-            Path parent = absolute.getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
+        Path parent = absolute.getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            Path existing = parent;
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
             }
-        } catch (IOException e) {
-            throw new StoreException("cannot create the folder for the store " + path + ": " + e.getMessage(), e);
+            if (existing != null && !Files.isDirectory(existing)) {
+                throw new StoreException("cannot create the store " + path + ": " + existing
+                        + " is a file, not a folder");
+            }
+            try {
+                Files.createDirectories(parent);
+            } catch (java.nio.file.AccessDeniedException e) {
+                throw new StoreException("cannot create the folder " + parent + " for the store " + path
+                        + ": permission denied", e);
+            } catch (IOException e) {
+                throw new StoreException("cannot create the folder " + parent + " for the store " + path
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+            }
         }
         if (Files.isDirectory(absolute)) {
             throw new StoreException(path + " is a folder; give the path of a store file, such as "

@@ -126,6 +126,12 @@ public final class ImportService {
     public static List<TimeSeries> readAttachments(List<Path> attachments) throws ImportException {
         List<TimeSeries> out = new ArrayList<>();
         for (Path p : attachments) {
+            if (Files.isDirectory(p)) {
+                throw ImportException.whole(p, "is a folder; --attach takes a Prometheus query_range JSON file");
+            }
+            if (Files.exists(p) && !Files.isRegularFile(p)) {
+                throw ImportException.whole(p, notRegular(p));
+            }
             try {
                 out.addAll(PrometheusQueryReader.read(p));
             } catch (NoSuchFileException e) {
@@ -143,6 +149,9 @@ public final class ImportService {
             throw ImportException.whole(file, "no such file");
         }
         boolean folder = Files.isDirectory(file);
+        if (!folder && !Files.isRegularFile(file)) {
+            throw ImportException.whole(file, notRegular(file));
+        }
         if (!Files.isReadable(file)) {
             throw ImportException.whole(file, "cannot be read (permission denied)");
         }
@@ -193,6 +202,15 @@ public final class ImportService {
         } catch (IllegalArgumentException e) {
             throw ImportException.whole(file, e.getMessage());
         }
+    }
+
+    /**
+     * Why a path that exists but is neither a regular file nor a folder is refused: reading a named pipe blocks
+     * until a writer comes and a device such as {@code /dev/zero} never ends, so neither is opened at all.
+     */
+    static String notRegular(Path file) {
+        return "is not a regular file (a named pipe, device or socket); Perfdesk imports files and folders, "
+                + "so save the data to a file first";
     }
 
     private static String join(CompletableFuture<String> hash) throws IOException {

@@ -198,7 +198,8 @@ public final class GoBenchImporter implements Importer {
             event = JSON.readTree(line);
         } catch (JsonProcessingException e) {
             String why = unterminated ? "the file ends in the middle of a go test -json event"
-                    : "not a go test -json event: " + e.getOriginalMessage();
+                    : "not a go test -json event: "
+                    + dev.perfdesk.importers.json.JsonErrors.describe(e);
             throw ImportException.atLine(file, n, why);
         }
         if (event == null || !event.isObject() || !event.path("Action").isTextual()) {

@@ -156,7 +156,12 @@ public final class HdrLogImporter implements Importer {
     }
 
     private static ImportException failure(ImportSource source, int read, RuntimeException e) throws IOException {
-        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        // HdrHistogram's own text (an index out of bounds, a zlib complaint, "no valid cookie found") is no sentence
+        // for users; the cause keeps it for whoever debugs.
+        String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        String why = message.contains("cookie") ? "the base64 text is not an encoded HdrHistogram"
+                : e instanceof NumberFormatException ? "a number in it is not valid"
+                : "the encoded histogram is damaged or cut";
         long line = intervalLine(source, read);
         return new ImportException(source.path(), line, -1, "interval " + (read + 1) + " cannot be decoded: " + why
                 + "; the log looks damaged or truncated", e);

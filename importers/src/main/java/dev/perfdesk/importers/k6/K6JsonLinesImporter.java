@@ -104,7 +104,8 @@ public final class K6JsonLinesImporter implements Importer {
                 } catch (JsonProcessingException e) {
                     String problem = lines.lastLineUnterminated()
                             ? "the file ends in the middle of a line; it looks truncated"
-                            : "not a k6 JSON line: " + e.getOriginalMessage();
+                            : "not a k6 JSON line: "
+                            + dev.perfdesk.importers.json.JsonErrors.describe(e);
                     throw new ImportException(file, lines.lineNumber(), lines.lineOffset(), problem, e);
                 }
                 if (line.metric == null || line.type == null) {

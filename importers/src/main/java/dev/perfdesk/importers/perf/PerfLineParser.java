@@ -32,6 +32,8 @@ import dev.perfdesk.importers.spi.ImportSource;
 
 /** The state of one perf script parse: samples grouped by event, frames interned from byte slices. */
 final class PerfLineParser {
+    /** A header whose period is there but is no count: {@code 12.000001: -5 cpu-clock:}. */
+    private static final Pattern BAD_PERIOD = Pattern.compile("\\d:\\s+(\\S+)\\s+(\\S+):\\s*$");
     private static final Pattern TIME = Pattern.compile("\\s(\\d+)\\.(\\d+):");
     private static final Pattern META = Pattern.compile("^#\\s*([A-Za-z][A-Za-z _]*?)\\s*:\\s?(.*)$");
     private static final Pattern PERF_MAP = Pattern.compile("/tmp/perf-\\d+\\.map");
@@ -330,6 +332,7 @@ final class PerfLineParser {
             }
         }
         if (profile == null) {
+            refuseBadPeriod(new String(b, s, e - s, StandardCharsets.ISO_8859_1), lineNumber);
             profile = events.isEmpty() ? events.computeIfAbsent("", EventProfile::new)
                     : events.values().iterator().next();
         }
@@ -372,6 +375,9 @@ final class PerfLineParser {
                 }
             }
         }
+        if (event == null) {
+            refuseBadPeriod(line, lineNumber);
+        }
         EventProfile profile;
         if (event != null) {
             profile = events.get(event);
@@ -397,6 +403,19 @@ final class PerfLineParser {
             time = parseTime(t.group(1), t.group(2));
         }
         startSample(profile, index, period, time);
+    }
+
+    /**
+     * Refuses a header whose period, between the time's colon and the event, is not a count: {@code -5}, {@code NaN},
+     * {@code 1.5}, {@code abc}. Such a sample would otherwise count once, as a header without a period does.
+     */
+    private void refuseBadPeriod(String header, long lineNumber) throws ImportException {
+        Matcher m = BAD_PERIOD.matcher(header);
+        if (m.find()) {
+            String period = m.group(1).length() > 40 ? m.group(1).substring(0, 40) + "…" : m.group(1);
+            throw ImportException.atLine(file, lineNumber, "the sample period '" + period + "' of event '"
+                    + m.group(2) + "' is not a whole number; perf script writes a count of events, 0 or more, here");
+        }
     }
 
     private void startSample(EventProfile profile, int threadIndex, long period, long time) {

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * A file to import. {@link #open()} reads it decompressed when it is gzip-compressed, and counts the raw bytes
@@ -48,8 +49,17 @@ public final class ImportSource {
         return folder;
     }
 
-    /** A source for {@code path}; gzip is recognised by its magic bytes, not the name. */
+    /**
+     * A source for {@code path}; gzip is recognised by its magic bytes, not the name.
+     *
+     * @throws IOException when {@code path} is not a regular file: a folder, named pipe, device or socket
+     */
     public static ImportSource of(Path path) throws IOException {
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            // a named pipe would block until a writer comes, a device such as /dev/zero would never end
+            throw new IOException(path + (Files.isDirectory(path) ? " is a folder, not a file"
+                    : " is not a regular file (a named pipe, device or socket)"));
+        }
         long size = Files.size(path);
         boolean gzip = false;
         try (InputStream in = Files.newInputStream(path)) {
@@ -112,12 +122,64 @@ public final class ImportSource {
         if (!gzip) {
             return raw;
         }
+        InputStream gunzip;
         try {
-            return new GZIPInputStream(new BufferedInputStream(raw, 1 << 16), 1 << 16);
+            gunzip = new GZIPInputStream(new BufferedInputStream(raw, 1 << 16), 1 << 16);
         } catch (IOException e) {
             raw.close();
-            throw e;
+            throw translate(e);
         }
+        return new FilterInputStream(gunzip) {
+            @Override
+            public int read() throws IOException {
+                try {
+                    return super.read();
+                } catch (IOException e) {
+                    throw translate(e);
+                }
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                try {
+                    return super.read(b, off, len);
+                } catch (IOException e) {
+                    throw translate(e);
+                }
+            }
+        };
+    }
+
+    /**
+     * java.util.zip's complaint ("Unexpected end of ZLIB input stream", "invalid stored block lengths", "Not in GZIP
+     * format") in words, with the byte of the compressed file where reading stopped; the type stays, so callers
+     * still tell a truncated ({@link java.io.EOFException}) from a corrupt ({@link ZipException}) stream.
+     */
+    private IOException translate(IOException e) {
+        String raw = String.valueOf(e.getMessage());
+        String at = String.format(java.util.Locale.ROOT, "byte %,d of %,d", rawBytesRead, size);
+        if (e instanceof java.io.EOFException) {
+            java.io.EOFException out = new java.io.EOFException("the compressed data stops at " + at
+                    + " before the gzip stream ends; the file looks cut");
+            out.initCause(e);
+            return out;
+        }
+        if (!(e instanceof ZipException)) {
+            return e;
+        }
+        String words;
+        if (raw.contains("Not in GZIP format")) {
+            words = "the gzip header is not valid";
+        } else if (raw.contains("Corrupt GZIP trailer")) {
+            words = "the gzip trailer's checksum or length does not match the data; the file is damaged";
+        } else if (raw.contains("Unsupported compression method")) {
+            words = "the gzip stream uses a compression method other than deflate";
+        } else {
+            words = "the compressed data is damaged near " + at;
+        }
+        ZipException out = new ZipException(words);
+        out.initCause(e);
+        return out;
     }
 
     /** The first {@code max} bytes of the content, decompressed, for format detection. */

@@ -214,6 +214,22 @@ class HdrLogImporterTest {
     }
 
     @Test
+    void aDamagedIntervalSaysSoInWordsNotHdrHistogramsText(@TempDir Path dir) throws Exception {
+        String header = "#[Histogram log format version 1.2]\n"
+                + "\"StartTimestamp\",\"Interval_Length\",\"Interval_Max\",\"Interval_Compressed_Histogram\"\n";
+        String good = "HISTFAAAAEV42pNpmSzMwMCgyAABTBDKT4GBgdnNYMcCBvsPEBEJISEuATEZMQ4uASkhIR4nrxg9v2l"
+                + "MaxhvMekILGZkKmcCAEf2CsI=";
+        for (String histogram : new String[] {good.substring(0, 60), good.substring(0, 80)}) {
+            Path file = Files.writeString(dir.resolve("bad.hlog"), header + "0.127,1.007,2.769," + histogram + "\n");
+            ImportException e = assertThrows(ImportException.class, () -> BenchFiles.read(file, new HdrLogImporter()));
+            assertTrue(e.getMessage().startsWith(file + ":3: interval 1 cannot be decoded: "), e.getMessage());
+            assertTrue(e.problem().endsWith("; the log looks damaged or truncated"), e.getMessage());
+            assertTrue(!e.problem().contains("Exception") && !e.problem().contains("out of bounds")
+                    && !e.problem().contains("cookie found"), e.getMessage());
+        }
+    }
+
+    @Test
     void refusesANaNIntervalStartWithItsLine(@TempDir Path dir) throws Exception {
         List<String> lines = new ArrayList<>(Files.readAllLines(BenchFiles.sample("hdr", "tagged-Log.logV2.hlog")));
         int at = lines.size() - 1;

@@ -63,6 +63,26 @@ class PerfScriptBadInputTest {
     }
 
     @Test
+    void refusesPeriodsThatAreNoCountWithTheirLine() throws Exception {
+        // "java" takes the byte parser, "jävä" (not ASCII) the regular expression; both must refuse the same way
+        for (String comm : new String[] {"java", "j\u00e4v\u00e4"}) {
+            for (String period : new String[] {"-10309278", "NaN", "nan", "1.5", "+inf", "1e9", "ten"}) {
+                String bad = SAMPLE.replace("java", comm).replace("10309278", period);
+                Path file = write("period.txt", (SAMPLE + SAMPLE + bad).getBytes(StandardCharsets.UTF_8));
+                ImportException e = importFails(file);
+                assertEquals(11, e.line(), e.getMessage());
+                assertEquals("the sample period '" + period + "' of event 'cpu-clock' is not a whole number; perf "
+                        + "script writes a count of events, 0 or more, here", e.problem(), e.getMessage());
+            }
+            String noPeriod = SAMPLE.replace("java", comm).replace(" 10309278 ", " ");
+            Path file = write("no-period.txt", noPeriod.getBytes(StandardCharsets.UTF_8));
+            CollectingSink sink = new CollectingSink();
+            new PerfScriptImporter().read(ImportSource.of(file), sink, ProgressMonitor.NONE);
+            assertEquals(1, sink.profiles().size(), "a header without a period is still a sample");
+        }
+    }
+
+    @Test
     void rejectsTruncatedStackWithLine() throws Exception {
         String text = SAMPLE + SAMPLE;
         byte[] cut = Arrays.copyOf(text.getBytes(StandardCharsets.UTF_8), SAMPLE.length() + 70);
