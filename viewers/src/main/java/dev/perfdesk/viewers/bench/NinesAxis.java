@@ -42,8 +42,15 @@ public final class NinesAxis extends LogAxis {
         return d.stripTrailingZeros().toPlainString() + "%";
     }
 
-    /** Shows the range from 0% up to the power of ten at or above {@code maxX}, and at least to 99%. */
+    /**
+     * Shows the range from 0% up to the power of ten at or above {@code maxX}, and at least to 99%; a handful of
+     * values, the last below 90% ({@code maxX < 10}), keeps the width for them instead of an empty 90-99% decade.
+     */
     public void fit(double maxX) {
+        if (maxX < 10) {
+            setRange(1, Math.max(2.2, maxX * 1.1));
+            return;
+        }
         double upper = Math.pow(10, Math.max(2, Math.ceil(Math.log10(Math.max(maxX, 1)) - 1e-9)));
         setRange(1, upper);
     }

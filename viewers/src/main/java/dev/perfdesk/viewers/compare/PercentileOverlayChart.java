@@ -136,13 +136,8 @@ public class PercentileOverlayChart extends StackPane {
                     maxX = Math.max(maxX, dataset.getSeries(i).getMaxX());
                 }
             }
-            // The percentile chart's axis: 0%, 50%, 90%, 99%... up to the decade at or above the last point; a
-            // handful of values (the last below 90%) keeps the width for them instead of an empty 90-99% decade.
-            if (maxX < 10) {
-                xAxis.setRange(1, Math.max(2.2, maxX * 1.1));
-            } else {
-                xAxis.fit(maxX);
-            }
+            // The percentile chart's axis: 0%, 50%, 90%, 99%... up to the decade at or above the last point.
+            xAxis.fit(maxX);
         } finally {
             chart.setNotify(true);
         }
