@@ -1,0 +1,233 @@
+package dev.perfdesk.app.ui;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+
+import dev.perfdesk.store.Store;
+import dev.perfdesk.store.StoredComparison;
+
+/**
+ * The main window's tabs: opens library entries, comparisons and histories in tabs (or selects the tab that
+ * already shows them), closes and cycles tabs, and remembers which tabs are open for the next start.
+ */
+final class TabRouter {
+    private final TabPane tabs;
+    private final Store store;
+    private final TaskRunner tasks;
+    private final Settings settings;
+    private final ProfileTab.ContentFactory profileView;
+    private final MainViewModel model;
+    private final BiConsumer<String, String> errors;
+
+    /**
+     * @param errors shows a failure: a header and a message
+     */
+    TabRouter(TabPane tabs, Store store, TaskRunner tasks, Settings settings, ProfileTab.ContentFactory profileView,
+            MainViewModel model, BiConsumer<String, String> errors) {
+        this.tabs = tabs;
+        this.store = store;
+        this.tasks = tasks;
+        this.settings = settings;
+        this.profileView = profileView;
+        this.model = model;
+        this.errors = errors;
+    }
+
+    /** Stores the keys of the open tabs that can be reopened (profiles, runs, series) in the settings. */
+    void rememberTabs() {
+        List<String> keys = new ArrayList<>();
+        for (Tab t : tabs.getTabs()) {
+            if (t instanceof ProfileTab) {
+                keys.add(LibraryEntry.key(LibraryEntry.Kind.PROFILE, ((ProfileTab) t).profileId()));
+            } else if (t instanceof RunTab) {
+                keys.add(LibraryEntry.key(LibraryEntry.Kind.RUN, ((RunTab) t).runId()));
+            } else if (t instanceof TrendTab && ((TrendTab) t).source().benchmark() == null) {
+                keys.add(LibraryEntry.key(LibraryEntry.Kind.SERIES, ((TrendTab) t).source().seriesId()));
+            }
+        }
+        settings.setOpenTabs(keys);
+    }
+
+    /** Reopens the tabs remembered last time that are still in the library, and selects the one selected then. */
+    void restoreTabs() {
+        for (String key : settings.openTabs()) {
+            model.find(key).ifPresent(this::open);
+        }
+        if (!tabs.getTabs().isEmpty()) {
+            int selected = (int) settings.getDouble("tabs.selected", 0);
+            tabs.getSelectionModel().select(Math.max(0, Math.min(selected, tabs.getTabs().size() - 1)));
+        }
+    }
+
+    /** Saves the selected tab and the open tabs. */
+    void saveState() {
+        settings.put("tabs.selected", tabs.getSelectionModel().getSelectedIndex());
+        rememberTabs();
+    }
+
+    /** Whether tab {@code t} shows the item of {@code entry}. */
+    private static boolean shows(Tab t, LibraryEntry entry) {
+        return t instanceof ProfileTab && entry.is(LibraryEntry.Kind.PROFILE, ((ProfileTab) t).profileId())
+                || t instanceof RunTab && entry.is(LibraryEntry.Kind.RUN, ((RunTab) t).runId())
+                || t instanceof TrendTab && ((TrendTab) t).source().benchmark() == null
+                        && entry.is(LibraryEntry.Kind.SERIES, ((TrendTab) t).source().seriesId());
+    }
+
+    /** Opens an entry in a tab (a profile's view or a run's table), or selects its tab if it is open. */
+    void open(LibraryEntry entry) {
+        if (entry == null) {
+            return;
+        }
+        for (Tab t : tabs.getTabs()) {
+            if (shows(t, entry)) {
+                tabs.getSelectionModel().select(t);
+                return;
+            }
+        }
+        if (entry.kind() == LibraryEntry.Kind.COMPARISON) {
+            openSavedComparison(entry.id());
+            return;
+        }
+        Tab tab;
+        if (entry.kind() == LibraryEntry.Kind.SERIES) {
+            tab = new TrendTab(store, tasks, TrendTab.Source.series(entry.id()), this::compareRuns);
+        } else if (entry.isRun()) {
+            RunTab runTab = new RunTab(store, entry, tasks);
+            runTab.setOnHistory(this::openHistory);
+            tab = runTab;
+        } else {
+            ProfileTab profileTab = new ProfileTab(store, entry, tasks, profileView);
+            profileTab.setOnProfileChanged(this::rememberTabs);
+            tab = profileTab;
+        }
+        add(tab);
+    }
+
+    /** Opens a saved comparison: of two runs, or of two profiles. */
+    private void openSavedComparison(long id) {
+        model.loadSavedComparison(id, saved -> {
+            StoredComparison c = saved.comparison();
+            if (c.kind() == StoredComparison.Kind.RUN) {
+                compareRuns(c.baselineId(), c.candidateId());
+            } else {
+                compare(List.of(LibraryEntry.of(saved.baseline()), LibraryEntry.of(saved.candidate())));
+            }
+        }, message -> errors.accept("Cannot open the comparison", message));
+    }
+
+    /** Opens the history of one benchmark across the store's runs, with its change points. */
+    void openHistory(String benchmark) {
+        for (Tab t : tabs.getTabs()) {
+            if (t instanceof TrendTab && benchmark.equals(((TrendTab) t).source().benchmark())) {
+                tabs.getSelectionModel().select(t);
+                return;
+            }
+        }
+        add(new TrendTab(store, tasks, TrendTab.Source.benchmark(benchmark), this::compareRuns));
+    }
+
+    /** Opens the comparison of two stored runs, the baseline first, or selects the tab that shows it. */
+    void compareRuns(long baselineRunId, long candidateRunId) {
+        for (Tab t : tabs.getTabs()) {
+            if (t instanceof RunComparisonTab && ((RunComparisonTab) t).compares(baselineRunId, candidateRunId)) {
+                tabs.getSelectionModel().select(t);
+                return;
+            }
+        }
+        RunComparisonTab tab = new RunComparisonTab(store, tasks, baselineRunId, candidateRunId);
+        tab.setOnSaved(() -> model.refresh(null));
+        add(tab);
+    }
+
+    /**
+     * Opens a tab comparing two entries, or selects the one that does: the earlier import is the baseline, the
+     * later the candidate (the tab's Swap button turns them round).
+     */
+    void compare(List<LibraryEntry> entries) {
+        if (!LibraryView.canCompare(entries)) {
+            return;
+        }
+        List<LibraryEntry> ordered = new ArrayList<>(entries);
+        ordered.sort(Comparator.comparing(LibraryEntry::imported).thenComparingLong(LibraryEntry::id));
+        LibraryEntry baseline = ordered.get(0);
+        LibraryEntry candidate = ordered.get(1);
+        if (baseline.isRun()) {
+            compareRuns(baseline.id(), candidate.id());
+            return;
+        }
+        for (Tab t : tabs.getTabs()) {
+            if (t instanceof ComparisonTab && ((ComparisonTab) t).compares(baseline.id(), candidate.id())) {
+                tabs.getSelectionModel().select(t);
+                return;
+            }
+        }
+        add(new ComparisonTab(store, baseline, candidate, tasks));
+    }
+
+    private void add(Tab tab) {
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+    }
+
+    /** Gives the tabs that show {@code entry} its new name. */
+    void renamed(LibraryEntry entry, String name) {
+        tabs.getTabs().stream().filter(t -> shows(t, entry)).forEach(t -> t.setText(name));
+    }
+
+    /** Closes the tabs that show {@code entry}, and for a profile the comparisons that involve it. */
+    void closeTabsOf(LibraryEntry entry) {
+        tabs.getTabs().removeIf(t -> shows(t, entry)
+                || !entry.isRun() && t instanceof ComparisonTab && ((ComparisonTab) t).involves(entry.id()));
+    }
+
+    /** Whether no tab is open. */
+    boolean isEmpty() {
+        return tabs.getTabs().isEmpty();
+    }
+
+    /** Closes the selected tab, if any. */
+    void closeSelectedTab() {
+        Tab t = tabs.getSelectionModel().getSelectedItem();
+        if (t != null) {
+            tabs.getTabs().remove(t);
+        }
+    }
+
+    /** Selects the tab {@code delta} places from the selected one, wrapping round. */
+    void selectTab(int delta) {
+        int n = tabs.getTabs().size();
+        if (n > 0) {
+            int i = tabs.getSelectionModel().getSelectedIndex();
+            tabs.getSelectionModel().select(((i + delta) % n + n) % n);
+        }
+    }
+
+    /** Whether the focus of {@code scene} is inside the selected tab's content. */
+    boolean focusInCurrentView(Scene scene) {
+        Tab t = tabs.getSelectionModel().getSelectedItem();
+        Node content = t == null ? null : t.getContent();
+        for (Node n = scene.getFocusOwner(); n != null; n = n.getParent()) {
+            if (n == content) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The selected tab's content when it takes the window's keyboard commands. */
+    Optional<MainView.KeyboardTarget> currentTarget() {
+        Tab t = tabs.getSelectionModel().getSelectedItem();
+        if (t != null && t.getContent() instanceof MainView.KeyboardTarget) {
+            return Optional.of((MainView.KeyboardTarget) t.getContent());
+        }
+        return Optional.empty();
+    }
+}
