@@ -72,6 +72,15 @@ public final class ComparisonTab extends Tab {
             failed.setAlignment(Pos.CENTER);
             setContent(failed);
         });
+        // Closed by any means (the close button, Ctrl+W): the reading stops, and the pane stops its thread.
+        tabPaneProperty().addListener((o, was, now) -> {
+            if (was != null && now == null) {
+                sides.cancel();
+                if (pane() != null) {
+                    pane().dispose();
+                }
+            }
+        });
         tasks.run(sides);
     }
 

@@ -96,10 +96,14 @@ public final class ProfileTab extends Tab {
             failed.setAlignment(Pos.CENTER);
             setContent(failed);
         });
-        // Closed (by any means) before it is shown: the reading and the opening state stop.
+        // Closed (by any means: the close button, Ctrl+W, deleting the entry): the reading and the opening state
+        // stop, and the view, once shown, stops its background work.
         tabPaneProperty().addListener((o, was, now) -> {
             if (was != null && now == null) {
                 task.cancel();
+                if (getContent() instanceof ProfileViews.ProfileView view) {
+                    view.dispose();
+                }
             }
         });
         tasks.run(task);

@@ -154,6 +154,11 @@ public final class ProfileViews {
             loadSiblings();
         }
 
+        /** Stops the flame graph's background work for good: the tab showing this view was closed. */
+        void dispose() {
+            pane.dispose();
+        }
+
         FlameGraphPane pane() {
             return pane;
         }

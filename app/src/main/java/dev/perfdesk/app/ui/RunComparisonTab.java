@@ -52,7 +52,6 @@ public final class RunComparisonTab extends Tab {
         VBox box = new VBox(12, spinner, new Label("Loading " + title + "\u2026"));
         box.setAlignment(Pos.CENTER);
         setContent(box);
-        setOnClosed(e -> statistics.shutdownNow());
         Task<Loaded> load = new Task<>() {
             @Override
             protected Loaded call() {
@@ -72,7 +71,23 @@ public final class RunComparisonTab extends Tab {
             failed.setAlignment(Pos.CENTER);
             setContent(failed);
         });
+        // Closed by any means: onClosed fires for the close button only, not when Ctrl+W or a deletion removes the
+        // tab, so the tab watches its pane instead. The reading stops and the statistics thread is shut down.
+        tabPaneProperty().addListener((o, was, now) -> {
+            if (was != null && now == null) {
+                load.cancel();
+                if (getContent() instanceof RunComparisonView view) {
+                    view.getViewModel().close();
+                }
+                statistics.shutdownNow();
+            }
+        });
         tasks.run(load);
+    }
+
+    /** Whether the statistics thread is shut down: the tab was closed. */
+    boolean isStopped() {
+        return statistics.isShutdown();
     }
 
     /** Both runs, read from the store. */

@@ -9,9 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 
-import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -38,13 +36,15 @@ import dev.perfdesk.core.report.NoteGroup;
 import dev.perfdesk.core.report.ReportWriter;
 import dev.perfdesk.core.report.RunComparison;
 import dev.perfdesk.core.stats.ComparisonOptions;
+import dev.perfdesk.viewers.LatestWins;
 
 /**
  * The state behind a {@link RunComparisonView}: two runs, the noise threshold and alpha in; the
  * {@link RunComparison} out, with its rows in report order (regressions first, then improvements, then the rest),
  * the rows whose name matches the filter, the notes grouped by kind and the package prefix every name shares.
  * Whenever an input changes, the comparison is recomputed on the executor and replaces the old one in one step on
- * the FX thread; a result made stale by a newer input is dropped (latest wins). The selected benchmark survives a
+ * the UI executor (the FX thread in the application); a result made stale by a newer input is dropped
+ * ({@link LatestWins}). The selected benchmark survives a
  * recomputation when it is still compared.
  *
  * <pre>{@code
@@ -53,10 +53,8 @@ import dev.perfdesk.core.stats.ComparisonOptions;
  * vm.thresholdProperty().set(0.10);   // recomputes off the FX thread
  * }</pre>
  */
-public final class RunComparisonViewModel {
-    private final Executor executor;
-    private final Executor fxThread;
-    private final AtomicLong generation = new AtomicLong();
+public final class RunComparisonViewModel implements AutoCloseable {
+    private final LatestWins work;
 
     private final ReadOnlyObjectWrapper<Sides> sides = new ReadOnlyObjectWrapper<>(this, "sides");
     private final DoubleProperty threshold = new SimpleDoubleProperty(this, "threshold",
@@ -79,7 +77,7 @@ public final class RunComparisonViewModel {
 
     /** @param executor where comparisons are computed; {@code Runnable::run} computes on the calling thread */
     public RunComparisonViewModel(Executor executor) {
-        this(executor, RunComparisonViewModel::onFx);
+        this(executor, LatestWins.fxThread());
     }
 
     /**
@@ -87,8 +85,7 @@ public final class RunComparisonViewModel {
      * @param fxThread where results are applied; {@code Runnable::run} in plain unit tests without a toolkit
      */
     public RunComparisonViewModel(Executor executor, Executor fxThread) {
-        this.executor = executor;
-        this.fxThread = fxThread;
+        this.work = new LatestWins(executor, fxThread);
         filter.addListener(o -> applyFilter());
         InvalidationListener recompute = o -> recompute();
         sides.addListener(recompute);
@@ -112,35 +109,36 @@ public final class RunComparisonViewModel {
     }
 
     private void recompute() {
-        long gen = generation.incrementAndGet();
         Sides s = sides.get();
         if (s == null) {
+            work.cancel();
             return;
         }
         double t = threshold.get();
         double a = alpha.get();
         List<LatencyTarget> ts = List.copyOf(targets.get() == null ? List.of() : targets.get());
         busy.set(true);
-        executor.execute(() -> {
-            RunComparison result = null;
-            String failure = "";
-            try {
-                ComparisonOptions options = ComparisonOptions.DEFAULTS.withNoiseThreshold(t).withAlpha(a);
-                result = RunComparison.compare(s.baselineTitle(), s.baseline(), s.candidateTitle(), s.candidate(),
-                        options, ts);
-            } catch (RuntimeException e) {
-                failure = "Could not compare the runs: " + e.getMessage();
-            }
-            RunComparison done = result;
-            String message = failure;
-            fxThread.execute(() -> apply(gen, done, message));
-        });
+        work.submit(monitor -> compared(s, t, a, ts), this::apply,
+                e -> apply(new Compared(null, "Could not compare the runs: " + e.getMessage())));
     }
 
-    private void apply(long gen, RunComparison result, String message) {
-        if (gen != generation.get()) {
-            return;
+    /** A comparison, or null with why it failed. */
+    private record Compared(RunComparison result, String message) {
+    }
+
+    private static Compared compared(Sides s, double t, double a, List<LatencyTarget> ts) {
+        try {
+            ComparisonOptions options = ComparisonOptions.DEFAULTS.withNoiseThreshold(t).withAlpha(a);
+            return new Compared(RunComparison.compare(s.baselineTitle(), s.baseline(), s.candidateTitle(),
+                    s.candidate(), options, ts), "");
+        } catch (RuntimeException e) {
+            return new Compared(null, "Could not compare the runs: " + e.getMessage());
         }
+    }
+
+    private void apply(Compared compared) {
+        RunComparison result = compared.result();
+        String message = compared.message();
         BenchmarkComparison was = selected.get();
         List<BenchmarkComparison> ordered = result == null ? List.of() : result.benchmarksInReportOrder();
         namePrefix.set(result == null ? "" : result.commonPrefix());
@@ -175,12 +173,10 @@ public final class RunComparisonViewModel {
         return !p.isEmpty() && n.startsWith(p) ? n.substring(p.length()) : n;
     }
 
-    private static void onFx(Runnable r) {
-        if (Platform.isFxApplicationThread()) {
-            r.run();
-        } else {
-            Platform.runLater(r);
-        }
+    /** Drops any comparison still being computed: it is not applied. The executor is left to its owner. */
+    @Override
+    public void close() {
+        work.close();
     }
 
     /** Writes the current comparison as a Markdown report. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -56,6 +57,8 @@ import dev.perfdesk.viewers.Toolbars;
  */
 public class DiffFlameGraphPane extends BorderPane {
     private final DiffViewModel viewModel;
+    /** The executor this pane created and so shuts down, or null. */
+    private final ExecutorService ownExecutor;
     private final FlameGraphView graph = new FlameGraphView();
     private final DiffTableView table = new DiffTableView();
 
@@ -74,9 +77,14 @@ public class DiffFlameGraphPane extends BorderPane {
     private final FlameLegend legend = new FlameLegend();
     private final Label status = new Label();
 
-    /** A pane computing on its own background thread. */
+    /** A pane computing on its own background thread, which {@link #dispose()} stops. */
     public DiffFlameGraphPane() {
-        this(FlameGraphViewModel.defaultExecutor());
+        this(FlameGraphViewModel.defaultExecutor(), true);
+    }
+
+    /** A pane computing on {@code own}, which {@link #dispose()} shuts down when {@code owned}. */
+    DiffFlameGraphPane(ExecutorService own, boolean owned) {
+        this(new DiffViewModel(own), owned ? own : null);
     }
 
     /** A pane computing on {@code executor}; {@code Runnable::run} computes on the calling thread. */
@@ -84,8 +92,14 @@ public class DiffFlameGraphPane extends BorderPane {
         this(new DiffViewModel(executor));
     }
 
+    /** A pane showing {@code viewModel}, whose executor stays its creator's to shut down. */
     public DiffFlameGraphPane(DiffViewModel viewModel) {
+        this(viewModel, null);
+    }
+
+    private DiffFlameGraphPane(DiffViewModel viewModel, ExecutorService ownExecutor) {
         this.viewModel = viewModel;
+        this.ownExecutor = ownExecutor;
         this.search = new FrameSearchBar("Search (Ctrl+F)", 10, viewModel.queryProperty()::set);
         this.exportButton = new ExportMenu(this, () -> viewModel.getDiff() != null, status::setText, List.of(
                 new ExportMenu.Item("Interactive SVG\u2026", "SVG image", "*.svg", "diff.svg", this::exportSvg),
@@ -428,5 +442,16 @@ public class DiffFlameGraphPane extends BorderPane {
     /** Shows the root at the top (icicle) or at the bottom (flame). */
     public void setIcicle(boolean icicle) {
         (icicle ? icicleButton : flameButton).setSelected(true);
+    }
+
+    /**
+     * Stops this pane's work for good, when it leaves the window: the view model drops what is still running, and
+     * the background thread the pane started itself (the no-argument constructor) is shut down.
+     */
+    public void dispose() {
+        viewModel.close();
+        if (ownExecutor != null) {
+            ownExecutor.shutdownNow();
+        }
     }
 }

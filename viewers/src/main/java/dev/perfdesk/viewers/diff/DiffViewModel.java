@@ -2,10 +2,8 @@ package dev.perfdesk.viewers.diff;
 
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.PatternSyntaxException;
 
-import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -27,15 +25,16 @@ import dev.perfdesk.core.diff.ProfileDiff;
 import dev.perfdesk.core.flame.FlameSearch;
 import dev.perfdesk.core.flame.FrameStyle;
 import dev.perfdesk.core.flame.SearchQuery;
-import dev.perfdesk.core.progress.CancelledException;
 import dev.perfdesk.core.progress.ProgressMonitor;
+import dev.perfdesk.viewers.LatestWins;
 import dev.perfdesk.viewers.flame.FlameGraphViewModel;
 
 /**
  * The observable state of a comparison and the only place that computes: the {@link ProfileDiff} of two sides
  * for the chosen {@link ProfileDiff.Options}, its {@link FrameStyle} for the chosen colour basis, and the search
  * result. Work runs on an injectable executor; only the latest request is applied (older ones are cancelled), in
- * one step on the FX thread. Tests pass {@code Runnable::run} to compute on the calling thread.
+ * one step on the UI executor ({@link LatestWins}). Tests pass {@code Runnable::run} for both to compute and apply
+ * on the calling thread.
  *
  * <pre>{@code
  * DiffViewModel vm = new DiffViewModel(FlameGraphViewModel.defaultExecutor());
@@ -44,10 +43,9 @@ import dev.perfdesk.viewers.flame.FlameGraphViewModel;
  * vm.swap();
  * }</pre>
  */
-public final class DiffViewModel {
-    private final Executor executor;
-    private final AtomicLong diffGeneration = new AtomicLong();
-    private final AtomicLong searchGeneration = new AtomicLong();
+public final class DiffViewModel implements AutoCloseable {
+    private final LatestWins diffWork;
+    private final LatestWins searchWork;
 
     private final ReadOnlyObjectWrapper<ProfileDiff.Side> baseline = new ReadOnlyObjectWrapper<>(this, "baseline");
     private final ReadOnlyObjectWrapper<ProfileDiff.Side> candidate =
@@ -70,7 +68,18 @@ public final class DiffViewModel {
 
     /** A view model computing on {@code executor}; see {@link FlameGraphViewModel#defaultExecutor()}. */
     public DiffViewModel(Executor executor) {
-        this.executor = Objects.requireNonNull(executor, "executor");
+        this(executor, LatestWins.fxThread());
+    }
+
+    /**
+     * A view model computing on {@code executor} and applying results on {@code ui}: {@link LatestWins#fxThread()}
+     * in the application, {@code Runnable::run} in plain unit tests.
+     */
+    public DiffViewModel(Executor executor, Executor ui) {
+        Objects.requireNonNull(executor, "executor");
+        Objects.requireNonNull(ui, "ui");
+        this.diffWork = new LatestWins(executor, ui);
+        this.searchWork = new LatestWins(executor, ui);
         query.addListener((o, was, now) -> research());
         selectedFunction.addListener((o, was, now) -> updateHighlight());
     }
@@ -132,10 +141,10 @@ public final class DiffViewModel {
     }
 
     private void recompute() {
-        long gen = diffGeneration.incrementAndGet();
         ProfileDiff.Side b = baseline.get();
         ProfileDiff.Side c = candidate.get();
         if (b == null || c == null) {
+            diffWork.cancel();
             return;
         }
         ProfileDiff.Options o = options.get();
@@ -145,37 +154,30 @@ public final class DiffViewModel {
         ProfileDiff old = diff.get();
         String[] zoomPath = old != null && zoomNode.get() < old.tree().size()
                 ? old.tree().path(zoomNode.get()) : new String[0];
-        ProgressMonitor monitor = cancelUnless(diffGeneration, gen);
         busy.set(true);
-        executor.execute(() -> {
-            try {
-                ProfileDiff d = ProfileDiff.compute(b, c, o, monitor);
-                FrameStyle s = DiffColors.style(d, colorBasis);
-                SearchOutcome found = search(d, q, monitor);
-                int zoom = d.view().findPath(zoomPath);
-                onFx(() -> {
-                    if (gen == diffGeneration.get()) {
-                        searchGeneration.incrementAndGet();
-                        diff.set(d);
-                        style.set(s);
-                        zoomNode.set(zoom);
-                        applySearch(found);
-                        highlightedName.set(selected == null ? -1 : d.view().names().id(selected));
-                        error.set("");
-                        busy.set(false);
-                    }
-                });
-            } catch (CancelledException e) {
-                // A newer request replaced this one.
-            } catch (RuntimeException e) {
-                onFx(() -> {
-                    if (gen == diffGeneration.get()) {
-                        error.set("Could not compare the profiles: " + e.getMessage());
-                        busy.set(false);
-                    }
-                });
-            }
+        diffWork.submit(monitor -> {
+            ProfileDiff d = ProfileDiff.compute(b, c, o, monitor);
+            FrameStyle st = DiffColors.style(d, colorBasis);
+            SearchOutcome found = search(d, q, monitor);
+            return new Computed(d, st, found, d.view().findPath(zoomPath));
+        }, done -> {
+            searchWork.cancel();
+            ProfileDiff d = done.diff();
+            diff.set(d);
+            style.set(done.style());
+            zoomNode.set(done.zoom());
+            applySearch(done.found());
+            highlightedName.set(selected == null ? -1 : d.view().names().id(selected));
+            error.set("");
+            busy.set(false);
+        }, e -> {
+            error.set("Could not compare the profiles: " + e.getMessage());
+            busy.set(false);
         });
+    }
+
+    /** A diff computed off the UI thread, with everything applied with it. */
+    private record Computed(ProfileDiff diff, FrameStyle style, SearchOutcome found, int zoom) {
     }
 
     private record SearchOutcome(FlameSearch.Result result, String error) {
@@ -195,24 +197,18 @@ public final class DiffViewModel {
     }
 
     private void research() {
-        long gen = searchGeneration.incrementAndGet();
         ProfileDiff d = diff.get();
         SearchQuery q = query.get();
         if (d == null) {
+            searchWork.cancel();
             return;
         }
-        ProgressMonitor monitor = cancelUnless(searchGeneration, gen);
-        executor.execute(() -> {
-            try {
-                SearchOutcome found = search(d, q, monitor);
-                onFx(() -> {
-                    if (gen == searchGeneration.get() && diff.get() == d) {
-                        applySearch(found);
-                    }
-                });
-            } catch (CancelledException e) {
-                // Replaced by a newer search.
+        searchWork.submit(monitor -> search(d, q, monitor), found -> {
+            if (diff.get() == d) {
+                applySearch(found);
             }
+        }, e -> {
+            // A search that fails for another reason than its expression leaves the last result shown.
         });
     }
 
@@ -222,25 +218,11 @@ public final class DiffViewModel {
         highlightedName.set(d == null || name == null ? -1 : d.view().names().id(name));
     }
 
-    private static ProgressMonitor cancelUnless(AtomicLong counter, long gen) {
-        return new ProgressMonitor() {
-            @Override
-            public void progress(long done, long total) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return counter.get() != gen;
-            }
-        };
-    }
-
-    private static void onFx(Runnable r) {
-        if (Platform.isFxApplicationThread()) {
-            r.run();
-        } else {
-            Platform.runLater(r);
-        }
+    /** Drops any work still running: its result is not applied. The executor is left to its owner. */
+    @Override
+    public void close() {
+        diffWork.close();
+        searchWork.close();
     }
 
     public ReadOnlyObjectProperty<ProfileDiff.Side> baselineProperty() {

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 import javafx.collections.ListChangeListener;
@@ -66,6 +67,8 @@ public class FlameGraphPane extends BorderPane {
     private static final int MAX_CRUMB_CHARS = 38;
 
     private final FlameGraphViewModel viewModel;
+    /** The executor this pane created and so shuts down, or null. */
+    private final ExecutorService ownExecutor;
     private final FlameGraphView graph = new FlameGraphView();
     private final FunctionTableView functionTable = new FunctionTableView();
 
@@ -85,9 +88,14 @@ public class FlameGraphPane extends BorderPane {
     private final Label status = new Label();
     private boolean updatingThreads;
 
-    /** A pane computing on its own background thread. */
+    /** A pane computing on its own background thread, which {@link #dispose()} stops. */
     public FlameGraphPane() {
-        this(FlameGraphViewModel.defaultExecutor());
+        this(FlameGraphViewModel.defaultExecutor(), true);
+    }
+
+    /** A pane computing on {@code own}, which {@link #dispose()} shuts down when {@code owned}. */
+    FlameGraphPane(ExecutorService own, boolean owned) {
+        this(new FlameGraphViewModel(own), owned ? own : null);
     }
 
     /** A pane computing on {@code executor}; {@code Runnable::run} computes on the calling thread. */
@@ -95,8 +103,14 @@ public class FlameGraphPane extends BorderPane {
         this(new FlameGraphViewModel(executor));
     }
 
+    /** A pane showing {@code viewModel}, whose executor stays its creator's to shut down. */
     public FlameGraphPane(FlameGraphViewModel viewModel) {
+        this(viewModel, null);
+    }
+
+    private FlameGraphPane(FlameGraphViewModel viewModel, ExecutorService ownExecutor) {
         this.viewModel = viewModel;
+        this.ownExecutor = ownExecutor;
         this.search = new FrameSearchBar("Search frames (Ctrl+F)", 16, viewModel.queryProperty()::set);
         this.exportButton = new ExportMenu(this, () -> viewModel.getState() != null, status::setText, List.of(
                 new ExportMenu.Item("Interactive SVG\u2026", "SVG image", "*.svg", "flame.svg", this::exportSvg),
@@ -553,5 +567,16 @@ public class FlameGraphPane extends BorderPane {
 
     public CheckComboBox<ThreadInfo> threadSelector() {
         return threads;
+    }
+
+    /**
+     * Stops this pane's work for good, when it leaves the window: the view model drops what is still running, and
+     * the background thread the pane started itself (the no-argument constructor) is shut down.
+     */
+    public void dispose() {
+        viewModel.close();
+        if (ownExecutor != null) {
+            ownExecutor.shutdownNow();
+        }
     }
 }

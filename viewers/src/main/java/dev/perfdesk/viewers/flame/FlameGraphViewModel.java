@@ -10,10 +10,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.PatternSyntaxException;
 
-import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -45,12 +43,14 @@ import dev.perfdesk.core.naming.NamingOptions;
 import dev.perfdesk.core.progress.CancelledException;
 import dev.perfdesk.core.progress.ProgressMonitor;
 import dev.perfdesk.core.timeline.TimeRange;
+import dev.perfdesk.viewers.LatestWins;
 
 /**
  * The observable state of a flame graph pane and the only place that computes: a {@link FlameViewState} for the
  * profile and {@link FlameViewSpec}, the search result and the butterfly of the selected function. Work runs on an
  * injectable executor, and only the latest request of each kind is applied (older ones are cancelled), in one step
- * on the FX thread. Tests pass {@code Runnable::run} to compute on the calling thread.
+ * on the UI executor ({@link LatestWins}). Tests pass {@code Runnable::run} for both to compute and apply on the
+ * calling thread.
  *
  * <pre>{@code
  * FlameGraphViewModel vm = new FlameGraphViewModel(FlameGraphViewModel.defaultExecutor());
@@ -58,11 +58,10 @@ import dev.perfdesk.core.timeline.TimeRange;
  * vm.addTransform(StackTransform.exclude("Interpreter"));
  * }</pre>
  */
-public final class FlameGraphViewModel {
-    private final Executor executor;
-    private final AtomicLong stateGeneration = new AtomicLong();
-    private final AtomicLong searchGeneration = new AtomicLong();
-    private final AtomicLong butterflyGeneration = new AtomicLong();
+public final class FlameGraphViewModel implements AutoCloseable {
+    private final LatestWins stateWork;
+    private final LatestWins searchWork;
+    private final LatestWins butterflyWork;
 
     private final ReadOnlyObjectWrapper<Profile> profile = new ReadOnlyObjectWrapper<>(this, "profile");
     private final ObjectProperty<FlameViewSpec> spec =
@@ -95,8 +94,21 @@ public final class FlameGraphViewModel {
     private boolean cachedLines;
     private NamedStacks cachedBase;
 
+    /** A view model computing on {@code executor} and applying results on the FX thread. */
     public FlameGraphViewModel(Executor executor) {
-        this.executor = Objects.requireNonNull(executor, "executor");
+        this(executor, LatestWins.fxThread());
+    }
+
+    /**
+     * A view model computing on {@code executor} and applying results on {@code ui}: {@link LatestWins#fxThread()}
+     * in the application, {@code Runnable::run} in plain unit tests.
+     */
+    public FlameGraphViewModel(Executor executor, Executor ui) {
+        Objects.requireNonNull(executor, "executor");
+        Objects.requireNonNull(ui, "ui");
+        this.stateWork = new LatestWins(executor, ui);
+        this.searchWork = new LatestWins(executor, ui);
+        this.butterflyWork = new LatestWins(executor, ui);
         spec.addListener((o, was, now) -> recompute(was != null && was.reversed() == now.reversed()));
         query.addListener((o, was, now) -> research());
         selectedFunction.addListener((o, was, now) -> updateSelection());
@@ -138,9 +150,9 @@ public final class FlameGraphViewModel {
     }
 
     private void recompute(boolean keepZoom) {
-        long gen = stateGeneration.incrementAndGet();
         Profile p = profile.get();
         if (p == null) {
+            stateWork.cancel();
             state.set(null);
             return;
         }
@@ -151,46 +163,38 @@ public final class FlameGraphViewModel {
         FlameViewState old = state.get();
         String[] zoomPath = keepZoom && old != null && zoomNode.get() < old.tree().size()
                 ? old.tree().path(zoomNode.get()) : new String[0];
-        ProgressMonitor monitor = cancelUnless(stateGeneration, gen);
         Future<FlameViewState> opening = openingProfile == p ? openingState : null;
         openingProfile = null;
         openingState = null;
         busy.set(true);
-        executor.execute(() -> {
-            try {
-                FlameViewState st = opened(opening, p, s);
-                if (st == null) {
-                    NamedStacks base = base(p, n, s.threads(), s.timeRange(), s.lines(), monitor);
-                    st = FlameViewState.compute(base, p.info(), p.threads(), s, monitor);
-                }
-                FlameViewState computed = st;
-                SearchOutcome found = search(computed, q, monitor);
-                Butterfly b = selected == null ? null : Butterfly.of(computed.stacks(), selected);
-                int zoom = computed.findPath(zoomPath);
-                onFx(() -> {
-                    if (gen == stateGeneration.get()) {
-                        searchGeneration.incrementAndGet();
-                        butterflyGeneration.incrementAndGet();
-                        state.set(computed);
-                        zoomNode.set(zoom);
-                        applySearch(found);
-                        butterfly.set(b);
-                        highlightedName.set(selected == null ? -1 : computed.names().id(selected));
-                        error.set("");
-                        busy.set(false);
-                    }
-                });
-            } catch (CancelledException e) {
-                // A newer request replaced this one.
-            } catch (RuntimeException e) {
-                onFx(() -> {
-                    if (gen == stateGeneration.get()) {
-                        error.set("Could not build the flame graph: " + e.getMessage());
-                        busy.set(false);
-                    }
-                });
+        stateWork.submit(monitor -> {
+            FlameViewState st = opened(opening, p, s);
+            if (st == null) {
+                NamedStacks base = base(p, n, s.threads(), s.timeRange(), s.lines(), monitor);
+                st = FlameViewState.compute(base, p.info(), p.threads(), s, monitor);
             }
+            SearchOutcome found = search(st, q, monitor);
+            Butterfly b = selected == null ? null : Butterfly.of(st.stacks(), selected);
+            return new Computed(st, found, b, st.findPath(zoomPath));
+        }, done -> {
+            searchWork.cancel();
+            butterflyWork.cancel();
+            FlameViewState computed = done.state();
+            state.set(computed);
+            zoomNode.set(done.zoom());
+            applySearch(done.found());
+            butterfly.set(done.butterfly());
+            highlightedName.set(selected == null ? -1 : computed.names().id(selected));
+            error.set("");
+            busy.set(false);
+        }, e -> {
+            error.set("Could not build the flame graph: " + e.getMessage());
+            busy.set(false);
         });
+    }
+
+    /** A state computed off the UI thread, with everything applied with it. */
+    private record Computed(FlameViewState state, SearchOutcome found, Butterfly butterfly, int zoom) {
     }
 
     /**
@@ -287,66 +291,46 @@ public final class FlameGraphViewModel {
     }
 
     private void research() {
-        long gen = searchGeneration.incrementAndGet();
         FlameViewState st = state.get();
         SearchQuery q = query.get();
         if (st == null) {
+            searchWork.cancel();
             return;
         }
-        ProgressMonitor monitor = cancelUnless(searchGeneration, gen);
-        executor.execute(() -> {
-            try {
-                SearchOutcome found = search(st, q, monitor);
-                onFx(() -> {
-                    if (gen == searchGeneration.get() && state.get() == st) {
-                        applySearch(found);
-                    }
-                });
-            } catch (CancelledException e) {
-                // Replaced by a newer search.
+        searchWork.submit(monitor -> search(st, q, monitor), found -> {
+            if (state.get() == st) {
+                applySearch(found);
             }
+        }, e -> {
+            // A search that fails for another reason than its expression leaves the last result shown.
         });
     }
 
     private void updateSelection() {
         FlameViewState st = state.get();
         String name = selectedFunction.get();
-        long gen = butterflyGeneration.incrementAndGet();
         if (st == null || name == null) {
+            butterflyWork.cancel();
             highlightedName.set(-1);
             butterfly.set(null);
             return;
         }
         highlightedName.set(st.names().id(name));
-        executor.execute(() -> {
-            Butterfly b = Butterfly.of(st.stacks(), name);
-            onFx(() -> {
-                if (gen == butterflyGeneration.get() && state.get() == st) {
-                    butterfly.set(b);
-                }
-            });
+        butterflyWork.submit(monitor -> Butterfly.of(st.stacks(), name), b -> {
+            if (state.get() == st) {
+                butterfly.set(b);
+            }
+        }, e -> {
+            // The butterfly of the last selection stays.
         });
     }
 
-    private static ProgressMonitor cancelUnless(AtomicLong counter, long gen) {
-        return new ProgressMonitor() {
-            @Override
-            public void progress(long done, long total) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return counter.get() != gen;
-            }
-        };
-    }
-
-    private static void onFx(Runnable r) {
-        if (Platform.isFxApplicationThread()) {
-            r.run();
-        } else {
-            Platform.runLater(r);
-        }
+    /** Drops any work still running: its result is not applied. The executor is left to its owner. */
+    @Override
+    public void close() {
+        stateWork.close();
+        searchWork.close();
+        butterflyWork.close();
     }
 
     /** Moves to the next search match (wrapping) and returns its node, or -1 when nothing matches. */

@@ -7,9 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 
-import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -27,12 +25,13 @@ import dev.perfdesk.core.changepoint.Direction;
 import dev.perfdesk.core.series.ChangePointReport;
 import dev.perfdesk.core.series.SeriesAnalysis;
 import dev.perfdesk.core.series.SeriesSet;
+import dev.perfdesk.viewers.LatestWins;
 
 /**
  * The state behind a {@link TrendView}: the series set, the detector's options and each metric's direction in;
  * the change-point reports of every metric out. Whenever an input changes, the analysis runs on the executor and
- * its result replaces the reports in one step on the FX thread; a result that an input change has made stale is
- * dropped (latest wins).
+ * its result replaces the reports in one step on the UI executor (the FX thread in the application); a result that
+ * an input change has made stale is dropped ({@link LatestWins}).
  *
  * <pre>{@code
  * TrendViewModel vm = new TrendViewModel(TrendViewModel.defaultExecutor());
@@ -40,9 +39,8 @@ import dev.perfdesk.core.series.SeriesSet;
  * vm.setSeriesSet(set);
  * }</pre>
  */
-public final class TrendViewModel {
-    private final Executor executor;
-    private final AtomicLong generation = new AtomicLong();
+public final class TrendViewModel implements AutoCloseable {
+    private final LatestWins work;
 
     private final ObjectProperty<SeriesSet> seriesSet = new SimpleObjectProperty<>(this, "seriesSet");
     private final ObjectProperty<ChangePointOptions> options =
@@ -56,9 +54,17 @@ public final class TrendViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
 
-    /** @param executor where the analysis runs; {@code Runnable::run} runs it on the calling thread (tests) */
+    /** @param executor where the analysis runs; results are applied on the FX thread */
     public TrendViewModel(Executor executor) {
-        this.executor = executor;
+        this(executor, LatestWins.fxThread());
+    }
+
+    /**
+     * @param executor where the analysis runs; {@code Runnable::run} runs it on the calling thread (tests)
+     * @param ui       where results are applied: {@link LatestWins#fxThread()}, or {@code Runnable::run} in tests
+     */
+    public TrendViewModel(Executor executor, Executor ui) {
+        this.work = new LatestWins(executor, ui);
         InvalidationListener reanalyse = o -> analyse();
         seriesSet.addListener(reanalyse);
         options.addListener(reanalyse);
@@ -78,52 +84,53 @@ public final class TrendViewModel {
         });
     }
 
+    /** An analysis's reports by metric, and why it failed (empty when it did not). */
+    private record Analysis(Map<String, ChangePointReport> reports, String message) {
+    }
+
     private void analyse() {
-        long gen = generation.incrementAndGet();
         SeriesSet set = seriesSet.get();
         ChangePointOptions opts = options.get();
         Map<String, Direction> dirs = directions.get() == null ? Map.of() : Map.copyOf(directions.get());
         if (set == null) {
-            apply(gen, Map.of(), "");
+            work.cancel();
+            apply(new Analysis(Map.of(), ""));
             return;
         }
         busy.set(true);
-        executor.execute(() -> {
-            Map<String, ChangePointReport> out = new LinkedHashMap<>();
-            String failure = "";
-            try {
-                List<ChangePointReport> all = SeriesAnalysis.analyze(set, opts, dirs);
-                for (ChangePointReport r : all) {
-                    out.put(r.series().metric(), r);
-                }
-            } catch (RuntimeException e) {
-                failure = "The analysis failed: " + e.getMessage();
-            }
-            Map<String, ChangePointReport> result = out;
-            String message = failure;
-            onFx(() -> apply(gen, result, message));
-        });
+        work.submit(monitor -> analysis(set, opts, dirs), this::apply,
+                e -> apply(new Analysis(Map.of(), "The analysis failed: " + e.getMessage())));
     }
 
-    private void apply(long gen, Map<String, ChangePointReport> result, String message) {
-        if (gen != generation.get()) {
-            return;
+    private static Analysis analysis(SeriesSet set, ChangePointOptions opts, Map<String, Direction> dirs) {
+        Map<String, ChangePointReport> out = new LinkedHashMap<>();
+        String failure = "";
+        try {
+            List<ChangePointReport> all = SeriesAnalysis.analyze(set, opts, dirs);
+            for (ChangePointReport r : all) {
+                out.put(r.series().metric(), r);
+            }
+        } catch (RuntimeException e) {
+            failure = "The analysis failed: " + e.getMessage();
         }
+        return new Analysis(out, failure);
+    }
+
+    private void apply(Analysis analysis) {
+        Map<String, ChangePointReport> result = analysis.reports();
         String keep = selectedMetric.get();
         reports.set(Collections.unmodifiableMap(result));
         if (keep == null || !result.containsKey(keep)) {
             selectedMetric.set(result.isEmpty() ? null : result.keySet().iterator().next());
         }
-        error.set(message);
+        error.set(analysis.message());
         busy.set(false);
     }
 
-    private static void onFx(Runnable r) {
-        if (Platform.isFxApplicationThread()) {
-            r.run();
-        } else {
-            Platform.runLater(r);
-        }
+    /** Drops any analysis still running: its result is not applied. The executor is left to its owner. */
+    @Override
+    public void close() {
+        work.close();
     }
 
     /** The runs to show; null for none. */
