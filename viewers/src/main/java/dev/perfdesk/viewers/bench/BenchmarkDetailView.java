@@ -12,10 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
-import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -53,6 +50,7 @@ import dev.perfdesk.core.bench.TimedPoints;
 import dev.perfdesk.core.report.PercentileCurve;
 import dev.perfdesk.core.timeline.TimeRange;
 import dev.perfdesk.viewers.ExportDialogs;
+import dev.perfdesk.viewers.LatestWins;
 
 /**
  * One benchmark in detail: its percentile distribution chart (with other runs' matching benchmarks overlaid and the
@@ -93,7 +91,7 @@ public class BenchmarkDetailView extends BorderPane {
     public static final String SPECTRUM = Benchmark.SPECTRUM;
 
     private final Executor executor;
-    private final AtomicLong generation = new AtomicLong();
+    private final LatestWins work;
     private final ObjectProperty<Series> main = new SimpleObjectProperty<>(this, "main");
     private final ObservableList<Series> overlays = FXCollections.observableArrayList();
     private final StringProperty unit = new SimpleStringProperty(this, "unit", AUTO);
@@ -136,6 +134,7 @@ public class BenchmarkDetailView extends BorderPane {
     /** @param executor where curves and buckets are computed; {@code Runnable::run} computes them in place */
     public BenchmarkDetailView(Executor executor) {
         this.executor = executor;
+        this.work = new LatestWins(executor, LatestWins.fxThread());
         getStyleClass().add("benchmark-detail-view");
 
         title.getStyleClass().add("detail-title");
@@ -325,29 +324,22 @@ public class BenchmarkDetailView extends BorderPane {
     }
 
     private void recompute() {
-        long gen = generation.incrementAndGet();
         Inputs in = new Inputs(main.get(), List.copyOf(overlays), unit.get(), chosenPercentiles(),
                 latencyChart.getRange());
         if (in.main() == null) {
-            apply(gen, null);
+            work.cancel();
+            apply(null);
             return;
         }
         busy.set(true);
-        executor.execute(() -> {
-            Result r;
+        work.submit(monitor -> {
             try {
-                r = compute(in);
+                return compute(in);
             } catch (RuntimeException e) {
-                r = new Result("", List.of(), null, false, List.of(), List.of(), null, null, 1,
+                return new Result("", List.of(), null, false, List.of(), List.of(), null, null, 1,
                         "Could not chart this benchmark: " + e.getMessage(), "");
             }
-            Result result = r;
-            if (Platform.isFxApplicationThread()) {
-                apply(gen, result);
-            } else {
-                Platform.runLater(() -> apply(gen, result));
-            }
-        });
+        }, this::apply, e -> { });
     }
 
     private double[] chosenPercentiles() {
@@ -539,10 +531,7 @@ public class BenchmarkDetailView extends BorderPane {
         return f.format(Instant.ofEpochSecond(0, r.from())) + "–" + f.format(Instant.ofEpochSecond(0, r.to()));
     }
 
-    private void apply(long gen, Result r) {
-        if (gen != generation.get()) {
-            return;
-        }
+    private void apply(Result r) {
         busy.set(false);
         shown = r;
         Series s = main.get();

@@ -13,10 +13,8 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -50,6 +48,7 @@ import dev.perfdesk.core.bench.Benchmark;
 import dev.perfdesk.core.bench.BenchmarkRun;
 import dev.perfdesk.core.bench.DisplayUnits;
 import dev.perfdesk.core.bench.RelativeSpeed;
+import dev.perfdesk.viewers.LatestWins;
 
 /**
  * A run's benchmarks as a sortable, filterable table, grouped by parameters: a group row per parameter set (when
@@ -68,7 +67,8 @@ import dev.perfdesk.core.bench.RelativeSpeed;
  */
 public class RunTableView extends BorderPane {
     private final Executor executor;
-    private final AtomicLong generation = new AtomicLong();
+    private final LatestWins rowWork;
+    private final LatestWins speedWork;
     private final ObjectProperty<BenchmarkRun> run = new SimpleObjectProperty<>(this, "run");
     private final BooleanProperty normaliseUnits = new SimpleBooleanProperty(this, "normaliseUnits", true);
     private final ReadOnlyObjectWrapper<Benchmark> selectedBenchmark =
@@ -85,7 +85,6 @@ public class RunTableView extends BorderPane {
     private final ObjectProperty<Benchmark> reference = new SimpleObjectProperty<>(this, "reference");
     private final ReadOnlyObjectWrapper<RelativeSpeed> relativeSpeed =
             new ReadOnlyObjectWrapper<>(this, "relativeSpeed");
-    private final AtomicLong speedGeneration = new AtomicLong();
     private Map<Benchmark, RelativeSpeed.Entry> speedEntries = new IdentityHashMap<>();
     private Map<Benchmark, String> speedExcluded = new IdentityHashMap<>();
     /** The benchmarks that can be a reference, each with the name RelativeSpeed knows it by. */
@@ -135,6 +134,8 @@ public class RunTableView extends BorderPane {
     /** @param executor where rows are computed; {@code Runnable::run} computes them on the calling thread */
     public RunTableView(Executor executor) {
         this.executor = executor;
+        this.rowWork = new LatestWins(executor, LatestWins.fxThread());
+        this.speedWork = new LatestWins(executor, LatestWins.fxThread());
         getStyleClass().add("run-table-view");
         filter.setPromptText("Filter benchmarks (name, params, mode, metric)");
         filter.getStyleClass().add("run-table-filter");
@@ -461,14 +462,14 @@ public class RunTableView extends BorderPane {
 
     /** Computes the relative speeds against the reference (the fastest when none is chosen) off the FX thread. */
     private void computeSpeed() {
-        long gen = speedGeneration.incrementAndGet();
         BenchmarkRun r = run.get();
         Benchmark ref = reference.get();
         if (r == null) {
-            applySpeed(gen, null, new IdentityHashMap<>());
+            speedWork.cancel();
+            applySpeed(new Speeds(null, new IdentityHashMap<>()));
             return;
         }
-        executor.execute(() -> {
+        speedWork.submit(monitor -> {
             Map<Benchmark, String> names = new IdentityHashMap<>();
             for (Benchmark b : r.benchmarks()) {
                 String n = RelativeSpeed.referenceName(b, r.benchmarks());
@@ -477,19 +478,17 @@ public class RunTableView extends BorderPane {
                 }
             }
             String name = ref == null ? null : names.get(ref);
-            RelativeSpeed speed = RelativeSpeed.of(r.benchmarks(), name);
-            if (Platform.isFxApplicationThread()) {
-                applySpeed(gen, speed, names);
-            } else {
-                Platform.runLater(() -> applySpeed(gen, speed, names));
-            }
-        });
+            return new Speeds(RelativeSpeed.of(r.benchmarks(), name), names);
+        }, this::applySpeed, e -> { });
     }
 
-    private void applySpeed(long gen, RelativeSpeed speed, Map<Benchmark, String> names) {
-        if (gen != speedGeneration.get()) {
-            return;
-        }
+    /** The relative speeds against the reference, with the name each benchmark can be chosen by. */
+    private record Speeds(RelativeSpeed speed, Map<Benchmark, String> names) {
+    }
+
+    private void applySpeed(Speeds computed) {
+        RelativeSpeed speed = computed.speed();
+        Map<Benchmark, String> names = computed.names();
         Map<Benchmark, RelativeSpeed.Entry> entries = new IdentityHashMap<>();
         Map<Benchmark, String> excluded = new IdentityHashMap<>();
         if (speed != null) {
@@ -605,27 +604,17 @@ public class RunTableView extends BorderPane {
     }
 
     private void recompute() {
-        long gen = generation.incrementAndGet();
         BenchmarkRun r = run.get();
         boolean normalise = normaliseUnits.get();
         if (r == null) {
-            apply(gen, null, List.of());
+            rowWork.cancel();
+            apply(null, List.of());
             return;
         }
-        executor.execute(() -> {
-            List<RunTableRow> computed = RunTableRow.of(r, normalise);
-            if (Platform.isFxApplicationThread()) {
-                apply(gen, r, computed);
-            } else {
-                Platform.runLater(() -> apply(gen, r, computed));
-            }
-        });
+        rowWork.submit(monitor -> RunTableRow.of(r, normalise), computed -> apply(r, computed), e -> { });
     }
 
-    private void apply(long gen, BenchmarkRun shown, List<RunTableRow> computed) {
-        if (gen != generation.get()) {
-            return;
-        }
+    private void apply(BenchmarkRun shown, List<RunTableRow> computed) {
         boolean another = shown != rowsOf;
         rowsOf = shown;
         rows = List.copyOf(computed);
