@@ -32,6 +32,7 @@ import javafx.scene.layout.VBox;
 
 import dev.perfdesk.core.bench.Benchmark;
 import dev.perfdesk.core.bench.BenchmarkRun;
+import dev.perfdesk.core.bench.RelativeSpeed;
 import dev.perfdesk.store.Store;
 import dev.perfdesk.store.StoredRun;
 import dev.perfdesk.viewers.bench.BenchmarkDetailView;
@@ -225,7 +226,7 @@ public final class RunTab extends Tab {
                 views.getStyleClass().add("run-views");
                 setCenter(views);
             }
-            table.relativeSpeedEnabledProperty().set(comparesAlternatives(run));
+            table.relativeSpeedEnabledProperty().set(RelativeSpeed.comparesAlternatives(run));
             table.setRun(run);
             fitTableToRows(split, table);
         }
@@ -260,15 +261,6 @@ public final class RunTab extends Tab {
             table.table().rootProperty().addListener((o, was, now) -> fit.run());
             table.relativeSpeedPane().visibleProperty().addListener((o, was, now) -> fit.run());
             table.relativeSpeedProperty().addListener((o, was, now) -> javafx.application.Platform.runLater(fit));
-        }
-
-        /**
-         * Whether a run's benchmarks are alternatives (commands, benchmarks, labels), so that the view gives how
-         * much faster each ran than the others; not k6's, whose metrics are different measurements of one test:
-         * "http_req_blocked ran 1738.59 times faster than http_req_duration" says nothing.
-         */
-        static boolean comparesAlternatives(BenchmarkRun run) {
-            return dev.perfdesk.core.bench.RelativeSpeed.comparesAlternatives(run);
         }
 
         private static String headerText(BenchmarkRun run) {

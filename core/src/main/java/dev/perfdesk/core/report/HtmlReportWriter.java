@@ -84,7 +84,7 @@ public final class HtmlReportWriter implements ReportWriter {
                 .append(" (baseline) vs ").append(esc(c.candidateTitle())).append(" (candidate)</p>\n");
         sb.append("<section id=\"summary\"><span class=\"verdict ").append(verdictClass(c.verdict().verdict()))
                 .append("\">").append(c.verdict().verdict().label()).append("</span>")
-                .append(esc(ReportContent.summary(c))).append(" (").append(esc(ReportContent.shortThresholds(
+                .append(esc(c.summary())).append(" (").append(esc(ReportContent.shortThresholds(
                         c.options()))).append(")</section>\n");
 
         sb.append("<section id=\"configuration\"><h2>Test configuration</h2>\n<table>\n")

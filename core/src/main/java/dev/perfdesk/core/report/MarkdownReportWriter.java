@@ -40,7 +40,7 @@ public final class MarkdownReportWriter implements ReportWriter {
     public String write(RunComparison c) {
         StringBuilder sb = new StringBuilder();
         sb.append("## ").append(esc(ReportContent.title(c))).append("\n\n");
-        sb.append("**").append(c.verdict().verdict().label()).append("**: ").append(esc(ReportContent.summary(c)))
+        sb.append("**").append(c.verdict().verdict().label()).append("**: ").append(esc(c.summary()))
                 .append(" (").append(esc(ReportContent.shortThresholds(c.options()))).append(")\n\n");
 
         sb.append("### Test configuration\n\n");

@@ -2,7 +2,6 @@ package dev.perfdesk.core.report;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,22 +38,6 @@ final class ReportContent {
 
     static String title(RunComparison c) {
         return "Benchmark comparison: " + c.baselineTitle() + " vs " + c.candidateTitle();
-    }
-
-    static Map<Verdict, Integer> counts(RunComparison c) {
-        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
-        for (Verdict v : Verdict.values()) {
-            counts.put(v, 0);
-        }
-        for (BenchmarkComparison b : c.primary()) {
-            counts.merge(b.verdict(), 1, Integer::sum);
-        }
-        return counts;
-    }
-
-    /** {@link RunComparison#summary()}: kept for the writers. */
-    static String summary(RunComparison c) {
-        return c.summary();
     }
 
     /** {@code threshold 5%, alpha 0.05}. */

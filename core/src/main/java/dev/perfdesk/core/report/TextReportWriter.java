@@ -36,7 +36,7 @@ public final class TextReportWriter implements ReportWriter {
     public String write(RunComparison c) {
         StringBuilder sb = new StringBuilder();
         sb.append(clean(ReportContent.title(c))).append('\n');
-        sb.append(c.verdict().verdict().label()).append(": ").append(clean(ReportContent.summary(c))).append(" (")
+        sb.append(c.verdict().verdict().label()).append(": ").append(clean(c.summary())).append(" (")
                 .append(ReportContent.shortThresholds(c.options())).append(")\n");
         if (!c.benchmarks().isEmpty()) {
             List<String[]> rows = benchmarkRows(c, "BENCHMARK", c.primaryInReportOrder());

@@ -62,7 +62,7 @@ public class PercentileOverlayChart extends StackPane {
         renderer.setSeriesStroke(1, new BasicStroke(2f));
         renderer.setDefaultToolTipGenerator((d, series, item) -> String.format(java.util.Locale.ROOT, "%s: %s at %s",
                 d.getSeriesKey(series), ReportFormat.plain(d.getYValue(series, item)),
-                nines(d.getXValue(series, item))));
+                NinesAxis.label(d.getXValue(series, item))));
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xe1e4e8));
         plot.setRangeGridlinePaint(new Color(0xe1e4e8));
@@ -172,14 +172,5 @@ public class PercentileOverlayChart extends StackPane {
             s.addOrUpdate(PercentileCurve.nines(curve.percentile(i)), Double.isNaN(v) ? curve.value(i) : v);
         }
         return s;
-    }
-
-    /** {@code 0%}, {@code 90%}, {@code 99%}, {@code 99.9%} for x = 1, 10, 100, 1000. */
-    static String nines(double x) {
-        double p = 100 * (1 - 1 / x);
-        if (p <= 0) {
-            return "0%";
-        }
-        return ReportFormat.plain(Math.round(p * 1e4) / 1e4) + "%";
     }
 }
