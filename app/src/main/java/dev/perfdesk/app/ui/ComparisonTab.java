@@ -1,8 +1,8 @@
 package dev.perfdesk.app.ui;
 
-import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
-import javafx.concurrent.Task;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -12,10 +12,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
 import dev.perfdesk.core.diff.ProfileDiff;
-import dev.perfdesk.core.model.Profile;
-import dev.perfdesk.core.naming.FrameNamers;
-import dev.perfdesk.core.progress.ProgressMonitor;
-import dev.perfdesk.store.Store;
 import dev.perfdesk.viewers.diff.DiffFlameGraphPane;
 
 /**
@@ -27,22 +23,26 @@ public final class ComparisonTab extends Tab {
     private final long baselineId;
     private final long candidateId;
 
-    /** Compares the stored profile {@code candidate} with {@code baseline}. */
-    public ComparisonTab(Store store, LibraryEntry baseline, LibraryEntry candidate, TaskRunner tasks) {
-        this(baseline.id(), candidate.id(), baseline.title() + " vs " + candidate.title(), tasks, new Task<>() {
-            @Override
-            protected Sides call() {
-                return new Sides(side(store, baseline), side(store, candidate), false);
-            }
-        });
+    /** Compares the stored profile {@code candidate} with {@code baseline}, read through {@code model}. */
+    public ComparisonTab(ProfileTabModel model, LibraryEntry baseline, LibraryEntry candidate) {
+        this(baseline.id(), candidate.id(), baseline.title() + " vs " + candidate.title(),
+                (show, fail) -> model.comparison(baseline, candidate, show, fail));
     }
 
-    /** Compares two sides made in the background by {@code sides}, such as two selections of one profile. */
-    public ComparisonTab(String title, TaskRunner tasks, Task<Sides> sides) {
-        this(-1, -1, title, tasks, sides);
+    /**
+     * Compares two sides made in the background by {@code sides} through {@code tasks}, such as two selections of
+     * one profile.
+     */
+    public ComparisonTab(String title, TaskRunner tasks, Callable<Sides> sides) {
+        this(-1, -1, title, (show, fail) -> tasks.submit(sides, show, fail));
     }
 
-    private ComparisonTab(long baselineId, long candidateId, String title, TaskRunner tasks, Task<Sides> sides) {
+    /** Starts making the two sides, handing them (or what went wrong) to the consumers on the FX thread. */
+    private interface SidesSource {
+        TaskRunner.Cancellable start(Consumer<Sides> show, Consumer<String> fail);
+    }
+
+    private ComparisonTab(long baselineId, long candidateId, String title, SidesSource sidesSource) {
         this.baselineId = baselineId;
         this.candidateId = candidateId;
         setText(title);
@@ -53,19 +53,18 @@ public final class ComparisonTab extends Tab {
         VBox box = new VBox(12, spinner, new Label("Loading " + title + "\u2026"));
         box.setAlignment(Pos.CENTER);
         setContent(box);
-        sides.setOnSucceeded(e -> {
+        TaskRunner.Cancellable sides = sidesSource.start(loaded -> {
             ComparisonView view = new ComparisonView();
             view.pane.viewModel().candidateProperty().addListener((o, was, now) -> {
                 ProfileDiff.Side b = view.pane.viewModel().baselineProperty().get();
                 setText(b.name() + " vs " + now.name());
                 setTooltip(new Tooltip(getText()));
             });
-            view.pane.viewModel().setNormalize(sides.getValue().normalize());
-            view.pane.setSides(sides.getValue().baseline(), sides.getValue().candidate());
+            view.pane.viewModel().setNormalize(loaded.normalize());
+            view.pane.setSides(loaded.baseline(), loaded.candidate());
             setContent(view);
-        });
-        sides.setOnFailed(e -> {
-            Label error = new Label("Could not compare: " + LibraryViewModel.describe(sides.getException()));
+        }, message -> {
+            Label error = new Label("Could not compare: " + message);
             error.setWrapText(true);
             error.getStyleClass().add("error-text");
             VBox failed = new VBox(error);
@@ -81,7 +80,6 @@ public final class ComparisonTab extends Tab {
                 }
             }
         });
-        tasks.run(sides);
     }
 
     /**
@@ -90,11 +88,6 @@ public final class ComparisonTab extends Tab {
      * @param normalize whether to compare shares rather than amounts from the start (a range against the whole)
      */
     public record Sides(ProfileDiff.Side baseline, ProfileDiff.Side candidate, boolean normalize) {
-    }
-
-    private static ProfileDiff.Side side(Store store, LibraryEntry entry) {
-        Profile p = store.loadProfile(entry.id());
-        return ProfileDiff.Side.of(p, FrameNamers.forProfile(p), Set.of(), null, entry.title(), ProgressMonitor.NONE);
     }
 
     /** Whether the tab compares these two stored profiles, in this order. */

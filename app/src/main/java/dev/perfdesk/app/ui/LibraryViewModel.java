@@ -146,6 +146,6 @@ public final class LibraryViewModel {
     }
 
     static String describe(Throwable t) {
-        return t == null ? "unknown error" : t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+        return TaskRunner.describe(t);
     }
 }

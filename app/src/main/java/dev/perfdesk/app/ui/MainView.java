@@ -28,7 +28,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 import dev.perfdesk.app.service.SampleData;
-import dev.perfdesk.store.Store;
 
 /**
  * The main window's content: menu bar, the library sidebar, tabs of opened items, and the status bar. It builds the
@@ -58,14 +57,19 @@ public final class MainView extends BorderPane {
     private final CheckMenuItem darkTheme = new CheckMenuItem("Dark Theme");
     private final SplitPane split;
 
-    public MainView(Store store, Settings settings, TaskRunner tasks, ProfileTab.ContentFactory profileView) {
+    /**
+     * @param model       the window's store-facing side
+     * @param settings    what is remembered between starts
+     * @param profileView builds the view of a loaded profile
+     */
+    public MainView(MainViewModel model, Settings settings, ProfileTab.ContentFactory profileView) {
         this.settings = settings;
         getStyleClass().add("main-view");
-        model = new MainViewModel(store, tasks);
+        this.model = model;
         model.setErrorHandler(m -> showError("Something went wrong", m));
         library = model.library();
-        router = new TabRouter(tabs, store, tasks, settings, profileView, model, this::showError);
-        imports = new ImportController(model, router, settings, tasks, status, this::showError);
+        router = new TabRouter(tabs, settings, profileView, model, this::showError);
+        imports = new ImportController(model, router, settings, model.tasks(), status, this::showError);
         libraryView = new LibraryView(library, this::open, this::rename, this::delete, this::compare);
         status.rightLabel().textProperty().bind(library.summaryProperty());
 

@@ -21,11 +21,13 @@ public final class MainViewModel {
     private final Store store;
     private final TaskRunner tasks;
     private final LibraryViewModel library;
+    private final ProfileTabModel profiles;
     private Consumer<String> errors = message -> { };
 
     public MainViewModel(Store store, TaskRunner tasks) {
         this.store = store;
         this.tasks = tasks;
+        this.profiles = new ProfileTabModel(store, tasks);
         this.library = new LibraryViewModel(store, tasks);
         library.setErrorHandler(m -> errors.accept(m));
     }
@@ -90,6 +92,31 @@ public final class MainViewModel {
         task.setOnSucceeded(e -> loaded.accept(task.getValue()));
         task.setOnFailed(e -> failed.accept(LibraryViewModel.describe(task.getException())));
         tasks.run(task);
+    }
+
+    /** The runner background work of the window and its tabs goes through. */
+    TaskRunner tasks() {
+        return tasks;
+    }
+
+    /** The model of a tab showing stored run {@code runId}. */
+    public RunTabModel run(long runId) {
+        return new RunTabModel(store, tasks, runId);
+    }
+
+    /** The model of a trend tab showing {@code source}. */
+    public TrendTabModel trend(TrendTabModel.Source source) {
+        return new TrendTabModel(store, tasks, source);
+    }
+
+    /** The model of the profile views (and of comparisons of stored profiles). */
+    public ProfileTabModel profiles() {
+        return profiles;
+    }
+
+    /** The model of a tab comparing two stored runs. */
+    public RunComparisonTabModel runComparison(long baselineRunId, long candidateRunId) {
+        return new RunComparisonTabModel(store, tasks, baselineRunId, candidateRunId);
     }
 
     /** A background task importing {@code files} into the store; the caller tracks and runs it. */

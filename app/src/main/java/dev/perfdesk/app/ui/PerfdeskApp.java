@@ -46,7 +46,7 @@ public final class PerfdeskApp extends Application {
             return;
         }
         settings = Settings.load();
-        view = new MainView(store, settings, TaskRunner.background(), ProfileViews::create);
+        view = new MainView(new MainViewModel(store, TaskRunner.background()), settings, ProfileViews::create);
         Scene scene = new Scene(view, settings.getDouble("window.width", 1400), settings.getDouble("window.height", 880));
         view.install(scene);
         // the location, never with its password

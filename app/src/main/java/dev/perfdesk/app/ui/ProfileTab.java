@@ -15,9 +15,7 @@ import javafx.scene.layout.VBox;
 
 import dev.perfdesk.core.flame.FlameViewState;
 import dev.perfdesk.core.model.Profile;
-import dev.perfdesk.core.model.Timeline;
 import dev.perfdesk.core.progress.ProgressMonitor;
-import dev.perfdesk.store.Store;
 import dev.perfdesk.store.StoredProfile;
 import dev.perfdesk.viewers.flame.FlameGraphViewModel;
 
@@ -38,12 +36,11 @@ public final class ProfileTab extends Tab {
     }
 
     /**
-     * @param store   where the profile is
+     * @param model   the profile views' store-facing side
      * @param entry   its library entry
-     * @param tasks   background runner
      * @param content builds the view for a loaded profile (on the FX thread)
      */
-    public ProfileTab(Store store, LibraryEntry entry, TaskRunner tasks, ContentFactory content) {
+    public ProfileTab(ProfileTabModel model, LibraryEntry entry, ContentFactory content) {
         this.profileId = entry.id();
         setText(entry.title());
         setTooltip(new Tooltip(entry.title() + "\n" + entry.details()));
@@ -59,13 +56,11 @@ public final class ProfileTab extends Tab {
         Task<Profile> task = new Task<>() {
             @Override
             protected Profile call() {
-                Profile loaded = store.loadProfile(profileId);
-                Timeline timeline = store.loadTimeline(profileId);
-                Profile p = timeline == null ? loaded : loaded.withTimeline(timeline);
+                Profile p = model.read(profileId);
                 CompletableFuture<FlameViewState> opening = new CompletableFuture<>();
                 Platform.runLater(() -> {
                     if (!isCancelled()) {
-                        setContent(content.create(new ProfileViews.Context(store, tasks, ProfileTab.this), p,
+                        setContent(content.create(new ProfileViews.Context(model, ProfileTab.this), p,
                                 opening));
                     }
                 });
@@ -106,7 +101,7 @@ public final class ProfileTab extends Tab {
                 }
             }
         });
-        tasks.run(task);
+        model.tasks().run(task);
     }
 
     /** Records that the tab now shows another profile of the same file (the event selector switched). */

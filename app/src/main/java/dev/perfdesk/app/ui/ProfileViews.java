@@ -41,7 +41,6 @@ import dev.perfdesk.core.naming.FrameNamers;
 import dev.perfdesk.core.progress.ProgressMonitor;
 import dev.perfdesk.core.timeline.ActivityHistogram;
 import dev.perfdesk.core.timeline.TimeRange;
-import dev.perfdesk.store.Store;
 import dev.perfdesk.store.StoredProfile;
 import dev.perfdesk.viewers.flame.FlameGraphPane;
 import dev.perfdesk.viewers.timeline.TimelineStrip;
@@ -61,7 +60,11 @@ public final class ProfileViews {
     }
 
     /** What a profile view needs besides the profile. */
-    public record Context(Store store, TaskRunner tasks, ProfileTab tab) {
+    public record Context(ProfileTabModel model, ProfileTab tab) {
+        /** The runner for the view's own background work. */
+        public TaskRunner tasks() {
+            return model.tasks();
+        }
     }
 
     /**
@@ -282,16 +285,13 @@ public final class ProfileViews {
             if (pinned == null && current.range() == null) {
                 return;
             }
-            Task<ComparisonTab.Sides> sides = new Task<>() {
-                @Override
-                protected ComparisonTab.Sides call() {
-                    FrameNamer namer = FrameNamers.forProfile(p);
-                    return new ComparisonTab.Sides(
-                            ProfileDiff.Side.of(p, namer, baseline.threads(), baseline.range(), baseline.name(),
-                                    ProgressMonitor.NONE),
-                            ProfileDiff.Side.of(p, namer, current.threads(), current.range(), current.name(),
-                                    ProgressMonitor.NONE), true);
-                }
+            java.util.concurrent.Callable<ComparisonTab.Sides> sides = () -> {
+                FrameNamer namer = FrameNamers.forProfile(p);
+                return new ComparisonTab.Sides(
+                        ProfileDiff.Side.of(p, namer, baseline.threads(), baseline.range(), baseline.name(),
+                                ProgressMonitor.NONE),
+                        ProfileDiff.Side.of(p, namer, current.threads(), current.range(), current.name(),
+                                ProgressMonitor.NONE), true);
             };
             ComparisonTab tab = new ComparisonTab(p.info().name() + ": " + baseline.name() + " vs " + current.name(),
                     context.tasks(), sides);
@@ -305,37 +305,20 @@ public final class ProfileViews {
 
         private void loadSiblings() {
             long id = context.tab().profileId();
-            Task<List<StoredProfile>> task = new Task<>() {
-                @Override
-                protected List<StoredProfile> call() {
-                    StoredProfile self = context.store().findProfile(id).orElse(null);
-                    return self == null ? List.of() : context.store().profilesOfSource(self.info().sourceHash());
-                }
-            };
-            task.setOnSucceeded(e -> {
+            context.model().siblings(id, found -> {
                 switching = true;
-                events.getItems().setAll(task.getValue());
-                task.getValue().stream().filter(p -> p.id() == id).findFirst().ifPresent(events::setValue);
+                events.getItems().setAll(found);
+                found.stream().filter(p -> p.id() == id).findFirst().ifPresent(events::setValue);
                 switching = false;
                 events.setDisable(events.getItems().size() < 2);
-            });
-            context.tasks().run(task);
+            }, message -> events.setDisable(true));
         }
 
         private void switchTo(StoredProfile target) {
-            Task<Profile> task = new Task<>() {
-                @Override
-                protected Profile call() {
-                    Profile p = context.store().loadProfile(target.id());
-                    Timeline t = context.store().loadTimeline(target.id());
-                    return t == null ? p : p.withTimeline(t);
-                }
-            };
-            task.setOnSucceeded(e -> {
+            context.model().load(target.id(), loaded -> {
                 context.tab().showing(target);
-                show(task.getValue());
-            });
-            context.tasks().run(task);
+                show(loaded);
+            }, message -> note.setText("Could not open " + target.info().name() + ": " + message));
         }
 
         private static Node infoGrid(Profile p) {

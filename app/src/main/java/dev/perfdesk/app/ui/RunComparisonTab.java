@@ -2,7 +2,6 @@ package dev.perfdesk.app.ui;
 
 import java.util.concurrent.ExecutorService;
 
-import javafx.concurrent.Task;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -11,11 +10,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 
-import dev.perfdesk.core.bench.BenchmarkRun;
 import dev.perfdesk.core.report.RunComparison;
-import dev.perfdesk.store.Store;
-import dev.perfdesk.store.StoredComparison;
-import dev.perfdesk.store.StoredRun;
 import dev.perfdesk.viewers.compare.RunComparisonView;
 import dev.perfdesk.viewers.compare.RunComparisonViewModel;
 
@@ -26,23 +21,21 @@ import dev.perfdesk.viewers.compare.RunComparisonViewModel;
  * and {@code perfdesk list} show it.
  *
  * <pre>{@code
- * tabs.getTabs().add(new RunComparisonTab(store, tasks, baselineRunId, candidateRunId));
+ * tabs.getTabs().add(new RunComparisonTab(new RunComparisonTabModel(store, tasks, baselineRunId, candidateRunId)));
  * }</pre>
  */
 public final class RunComparisonTab extends Tab {
-    private final Store store;
-    private final TaskRunner tasks;
+    private final RunComparisonTabModel model;
     private final long baselineRunId;
     private final long candidateRunId;
     private final ExecutorService statistics = RunComparisonViewModel.defaultExecutor();
     private final Button saveButton = new Button("Save comparison");
 
-    /** Compares the stored run {@code candidateRunId} with {@code baselineRunId}. */
-    public RunComparisonTab(Store store, TaskRunner tasks, long baselineRunId, long candidateRunId) {
-        this.store = store;
-        this.tasks = tasks;
-        this.baselineRunId = baselineRunId;
-        this.candidateRunId = candidateRunId;
+    /** Compares the model's two stored runs, candidate against baseline. */
+    public RunComparisonTab(RunComparisonTabModel model) {
+        this.model = model;
+        this.baselineRunId = model.baselineRunId();
+        this.candidateRunId = model.candidateRunId();
         String title = "r" + baselineRunId + " vs r" + candidateRunId;
         setText(title);
         setTooltip(new Tooltip(title));
@@ -52,19 +45,8 @@ public final class RunComparisonTab extends Tab {
         VBox box = new VBox(12, spinner, new Label("Loading " + title + "\u2026"));
         box.setAlignment(Pos.CENTER);
         setContent(box);
-        Task<Loaded> load = new Task<>() {
-            @Override
-            protected Loaded call() {
-                StoredRun b = store.findRun(baselineRunId).orElseThrow(() -> new IllegalArgumentException(
-                        "no run with id r" + baselineRunId));
-                StoredRun c = store.findRun(candidateRunId).orElseThrow(() -> new IllegalArgumentException(
-                        "no run with id r" + candidateRunId));
-                return new Loaded(b, store.loadRun(baselineRunId), c, store.loadRun(candidateRunId));
-            }
-        };
-        load.setOnSucceeded(e -> show(load.getValue()));
-        load.setOnFailed(e -> {
-            Label error = new Label("Could not compare: " + LibraryViewModel.describe(load.getException()));
+        TaskRunner.Cancellable load = model.load(this::show, message -> {
+            Label error = new Label("Could not compare: " + message);
             error.setWrapText(true);
             error.getStyleClass().add("error-text");
             VBox failed = new VBox(error);
@@ -82,7 +64,6 @@ public final class RunComparisonTab extends Tab {
                 statistics.shutdownNow();
             }
         });
-        tasks.run(load);
     }
 
     /** Whether the statistics thread is shut down: the tab was closed. */
@@ -90,12 +71,7 @@ public final class RunComparisonTab extends Tab {
         return statistics.isShutdown();
     }
 
-    /** Both runs, read from the store. */
-    private record Loaded(StoredRun baseline, BenchmarkRun baselineRun, StoredRun candidate,
-                          BenchmarkRun candidateRun) {
-    }
-
-    private void show(Loaded loaded) {
+    private void show(RunComparisonTabModel.Loaded loaded) {
         String baseTitle = loaded.baseline().name() + " (r" + baselineRunId + ")";
         String candTitle = loaded.candidate().name() + " (r" + candidateRunId + ")";
         setText(loaded.baseline().name() + " vs " + loaded.candidate().name());
@@ -114,23 +90,10 @@ public final class RunComparisonTab extends Tab {
         if (c == null) {
             return;
         }
-        double threshold = c.options().noiseThreshold();
-        double alpha = c.options().alpha();
-        String verdict = c.verdict().verdict().label();
-        Task<StoredComparison> task = new Task<>() {
-            @Override
-            protected StoredComparison call() {
-                return store.saveComparison("", StoredComparison.Kind.RUN, baselineRunId, candidateRunId, threshold,
-                        alpha, verdict);
-            }
-        };
-        task.setOnSucceeded(e -> {
-            view.showStatus("Saved as c" + task.getValue().id() + ": " + task.getValue().name());
+        model.save(c, saved -> {
+            view.showStatus("Saved as c" + saved.id() + ": " + saved.name());
             onSaved.run();
-        });
-        task.setOnFailed(e -> view.showStatus("Could not save the comparison: "
-                + LibraryViewModel.describe(task.getException())));
-        tasks.run(task);
+        }, message -> view.showStatus("Could not save the comparison: " + message));
     }
 
     private Runnable onSaved = () -> { };

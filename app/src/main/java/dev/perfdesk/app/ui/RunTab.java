@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -33,8 +32,6 @@ import javafx.scene.layout.VBox;
 import dev.perfdesk.core.bench.Benchmark;
 import dev.perfdesk.core.bench.BenchmarkRun;
 import dev.perfdesk.core.bench.RelativeSpeed;
-import dev.perfdesk.store.Store;
-import dev.perfdesk.store.StoredRun;
 import dev.perfdesk.viewers.bench.BenchmarkDetailView;
 import dev.perfdesk.viewers.bench.RunSeriesChart;
 import dev.perfdesk.viewers.bench.RunTableView;
@@ -49,29 +46,17 @@ public final class RunTab extends Tab {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
-    /** Another run's benchmark that matches the one shown. */
-    public record Candidate(StoredRun run, Benchmark benchmark) {
-        @Override
-        public String toString() {
-            return run.name() + "  —  " + run.tool() + ", r" + run.id() + ", imported "
-                    + WHEN.format(run.importedAt());
-        }
-    }
-
     private final long runId;
-    private final Store store;
-    private final TaskRunner tasks;
-    private Function<List<Candidate>, Optional<Candidate>> chooser = this::askForCandidate;
+    private final RunTabModel model;
+    private Function<List<RunTabModel.Candidate>, Optional<RunTabModel.Candidate>> chooser = this::askForCandidate;
 
     /**
-     * @param store where the run is
+     * @param model the run's store-facing side
      * @param entry its library entry (of kind RUN)
-     * @param tasks background runner
      */
-    public RunTab(Store store, LibraryEntry entry, TaskRunner tasks) {
-        this.runId = entry.id();
-        this.store = store;
-        this.tasks = tasks;
+    public RunTab(RunTabModel model, LibraryEntry entry) {
+        this.runId = model.runId();
+        this.model = model;
         setText(entry.title());
         setTooltip(new Tooltip(entry.title() + "\n" + entry.details()));
         getStyleClass().add("run-tab");
@@ -80,22 +65,19 @@ public final class RunTab extends Tab {
         VBox box = new VBox(12, spinner, new Label("Loading " + entry.title() + "…"));
         box.setAlignment(Pos.CENTER);
         setContent(box);
-        Task<BenchmarkRun> task = new Task<>() {
-            @Override
-            protected BenchmarkRun call() {
-                return store.loadRun(runId);
-            }
-        };
-        task.setOnSucceeded(e -> setContent(new RunView(this, task.getValue())));
-        task.setOnFailed(e -> {
-            Label error = new Label("Could not open this run: " + LibraryViewModel.describe(task.getException()));
+        TaskRunner.Cancellable loading = model.load(run -> setContent(new RunView(this, run)), message -> {
+            Label error = new Label("Could not open this run: " + message);
             error.setWrapText(true);
             error.getStyleClass().add("error-text");
             VBox failed = new VBox(error);
             failed.setAlignment(Pos.CENTER);
             setContent(failed);
         });
-        tasks.run(task);
+        tabPaneProperty().addListener((o, was, now) -> {
+            if (was != null && now == null) {
+                loading.cancel();
+            }
+        });
     }
 
     /** The id of the run shown. */
@@ -109,7 +91,7 @@ public final class RunTab extends Tab {
     }
 
     /** Replaces the dialog that picks a run to overlay (for tests); it gets every match, possibly none. */
-    void setOverlayChooser(Function<List<Candidate>, Optional<Candidate>> value) {
+    void setOverlayChooser(Function<List<RunTabModel.Candidate>, Optional<RunTabModel.Candidate>> value) {
         chooser = value;
     }
 
@@ -119,37 +101,16 @@ public final class RunTab extends Tab {
         if (b == null) {
             return;
         }
-        Task<List<Candidate>> find = new Task<>() {
-            @Override
-            protected List<Candidate> call() {
-                List<Candidate> out = new ArrayList<>();
-                for (StoredRun other : store.listRuns()) {
-                    if (other.id() == runId) {
-                        continue;
-                    }
-                    for (Benchmark ob : store.loadRun(other.id()).benchmarks()) {
-                        if (ob.key().equals(b.key())) {
-                            out.add(new Candidate(other, ob));
-                            break;
-                        }
-                    }
-                }
-                return out;
-            }
-        };
-        find.setOnSucceeded(e -> chooser.apply(find.getValue()).ifPresent(c -> {
+        model.findInOtherRuns(b, found -> chooser.apply(found).ifPresent(c -> {
             if (view.table().getSelectedBenchmark() == b) {
                 String label = c.run().name().equals(getText()) ? c.run().name() + " (r" + c.run().id() + ")"
                         : c.run().name();
                 view.detail().addOverlay(label, c.benchmark());
             }
-        }));
-        find.setOnFailed(e -> view.detail().slaStatusLabel().setText("Could not look for other runs: "
-                + LibraryViewModel.describe(find.getException())));
-        tasks.run(find);
+        }), message -> view.detail().slaStatusLabel().setText("Could not look for other runs: " + message));
     }
 
-    private Optional<Candidate> askForCandidate(List<Candidate> candidates) {
+    private Optional<RunTabModel.Candidate> askForCandidate(List<RunTabModel.Candidate> candidates) {
         if (candidates.isEmpty()) {
             Alert none = new Alert(Alert.AlertType.INFORMATION, "No other run in the library has this benchmark "
                     + "with the same name, parameters, mode and metric.");
@@ -160,7 +121,7 @@ public final class RunTab extends Tab {
             none.show();
             return Optional.empty();
         }
-        ChoiceDialog<Candidate> dialog = new ChoiceDialog<>(candidates.get(0), candidates);
+        ChoiceDialog<RunTabModel.Candidate> dialog = new ChoiceDialog<>(candidates.get(0), candidates);
         dialog.setTitle("Overlay another run");
         dialog.setHeaderText("Draw the same benchmark from another run on the percentile chart");
         dialog.setContentText("Run:");

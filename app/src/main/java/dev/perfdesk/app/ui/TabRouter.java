@@ -11,7 +11,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
-import dev.perfdesk.store.Store;
 import dev.perfdesk.store.StoredComparison;
 
 /**
@@ -20,8 +19,6 @@ import dev.perfdesk.store.StoredComparison;
  */
 final class TabRouter {
     private final TabPane tabs;
-    private final Store store;
-    private final TaskRunner tasks;
     private final Settings settings;
     private final ProfileTab.ContentFactory profileView;
     private final MainViewModel model;
@@ -30,11 +27,9 @@ final class TabRouter {
     /**
      * @param errors shows a failure: a header and a message
      */
-    TabRouter(TabPane tabs, Store store, TaskRunner tasks, Settings settings, ProfileTab.ContentFactory profileView,
-            MainViewModel model, BiConsumer<String, String> errors) {
+    TabRouter(TabPane tabs, Settings settings, ProfileTab.ContentFactory profileView, MainViewModel model,
+            BiConsumer<String, String> errors) {
         this.tabs = tabs;
-        this.store = store;
-        this.tasks = tasks;
         this.settings = settings;
         this.profileView = profileView;
         this.model = model;
@@ -98,13 +93,13 @@ final class TabRouter {
         }
         Tab tab;
         if (entry.kind() == LibraryEntry.Kind.SERIES) {
-            tab = new TrendTab(store, tasks, TrendTab.Source.series(entry.id()), this::compareRuns);
+            tab = new TrendTab(model.trend(TrendTabModel.Source.series(entry.id())), this::compareRuns);
         } else if (entry.isRun()) {
-            RunTab runTab = new RunTab(store, entry, tasks);
+            RunTab runTab = new RunTab(model.run(entry.id()), entry);
             runTab.setOnHistory(this::openHistory);
             tab = runTab;
         } else {
-            ProfileTab profileTab = new ProfileTab(store, entry, tasks, profileView);
+            ProfileTab profileTab = new ProfileTab(model.profiles(), entry, profileView);
             profileTab.setOnProfileChanged(this::rememberTabs);
             tab = profileTab;
         }
@@ -131,7 +126,7 @@ final class TabRouter {
                 return;
             }
         }
-        add(new TrendTab(store, tasks, TrendTab.Source.benchmark(benchmark), this::compareRuns));
+        add(new TrendTab(model.trend(TrendTabModel.Source.benchmark(benchmark)), this::compareRuns));
     }
 
     /** Opens the comparison of two stored runs, the baseline first, or selects the tab that shows it. */
@@ -142,7 +137,7 @@ final class TabRouter {
                 return;
             }
         }
-        RunComparisonTab tab = new RunComparisonTab(store, tasks, baselineRunId, candidateRunId);
+        RunComparisonTab tab = new RunComparisonTab(model.runComparison(baselineRunId, candidateRunId));
         tab.setOnSaved(() -> model.refresh(null));
         add(tab);
     }
@@ -169,7 +164,7 @@ final class TabRouter {
                 return;
             }
         }
-        add(new ComparisonTab(store, baseline, candidate, tasks));
+        add(new ComparisonTab(model.profiles(), baseline, candidate));
     }
 
     private void add(Tab tab) {

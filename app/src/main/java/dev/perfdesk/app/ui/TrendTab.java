@@ -3,10 +3,8 @@ package dev.perfdesk.app.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.BiConsumer;
 
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
@@ -19,14 +17,11 @@ import javafx.scene.layout.VBox;
 
 import dev.perfdesk.core.bench.DisplayUnits;
 import dev.perfdesk.core.changepoint.ChangePoint;
-import dev.perfdesk.core.changepoint.Direction;
 import dev.perfdesk.core.series.ChangePointReview;
 import dev.perfdesk.core.series.RunHistory;
 import dev.perfdesk.core.series.SeriesChangePoint;
 import dev.perfdesk.core.series.SeriesPoint;
 import dev.perfdesk.core.series.SeriesSet;
-import dev.perfdesk.store.Store;
-import dev.perfdesk.store.StoredRun;
 import dev.perfdesk.viewers.trend.ChangePointEvent;
 import dev.perfdesk.viewers.trend.TrendView;
 
@@ -37,30 +32,15 @@ import dev.perfdesk.viewers.trend.TrendView;
  */
 public final class TrendTab extends Tab {
 
-    /**
-     * What a trend tab shows.
-     *
-     * @param seriesId  a stored series set's id, or -1
-     * @param benchmark a benchmark across stored runs, as {@link RunHistory#seriesName} names it, or null
-     */
-    public record Source(long seriesId, String benchmark) {
-        public static Source series(long id) {
-            return new Source(id, null);
-        }
-
-        public static Source benchmark(String name) {
-            return new Source(-1, name);
-        }
-    }
-
-    private final Source source;
+    private final TrendTabModel.Source source;
     private final TrendView view = new TrendView();
 
     /**
+     * @param model             the history's store-facing side
      * @param openRunComparison opens the comparison of two stored runs (baseline id, candidate id)
      */
-    public TrendTab(Store store, TaskRunner tasks, Source source, BiConsumer<Long, Long> openRunComparison) {
-        this.source = source;
+    public TrendTab(TrendTabModel model, BiConsumer<Long, Long> openRunComparison) {
+        this.source = model.source();
         setText(source.benchmark() != null ? "History · " + source.benchmark() : "Series s" + source.seriesId());
         getStyleClass().add("trend-tab");
         ProgressIndicator spinner = new ProgressIndicator();
@@ -68,69 +48,41 @@ public final class TrendTab extends Tab {
         VBox loading = new VBox(12, spinner, new Label("Analysing…"));
         loading.setAlignment(Pos.CENTER);
         setContent(loading);
-        view.setReviewHandler((cp, status, reason) -> {
-            // The store is written off the FX thread; the reviews it then holds are applied in one step.
-            Task<dev.perfdesk.core.series.ChangePointReviews> save = new Task<>() {
-                @Override
-                protected dev.perfdesk.core.series.ChangePointReviews call() {
-                    store.saveReview(cp.key(), new ChangePointReview(status, reason));
-                    return store.reviews();
-                }
-            };
-            save.setOnSucceeded(e -> view.setReviews(save.getValue()));
-            save.setOnFailed(e -> view.getViewModel().setError("Could not save the review: "
-                    + LibraryViewModel.describe(save.getException())));
-            tasks.run(save);
-        });
+        // The store is written off the FX thread; the reviews it then holds are applied in one step.
+        view.setReviewHandler((cp, status, reason) -> model.saveReview(cp.key(), new ChangePointReview(status, reason),
+                view::setReviews, message -> view.getViewModel().setError("Could not save the review: " + message)));
         view.setOnChangePointSelected(e -> compare(e, openRunComparison));
-        Task<Loaded> task = new Task<>() {
-            @Override
-            protected Loaded call() {
-                if (source.benchmark() != null) {
-                    List<RunHistory.IdentifiedRun> runs = new ArrayList<>();
-                    for (StoredRun r : store.listRuns()) {
-                        runs.add(new RunHistory.IdentifiedRun("r" + r.id(), store.loadRun(r.id()), r.importedAt()));
-                    }
-                    List<RunHistory.RunSeries> found = RunHistory.ofBenchmark(RunHistory.of(runs),
-                            source.benchmark());
-                    if (found.isEmpty()) {
-                        throw new IllegalStateException("no stored run has the benchmark " + source.benchmark());
-                    }
-                    return new BenchmarkHistory(found, store.reviews());
-                }
-                SeriesSet set = store.loadSeries(source.seriesId());
-                Map<String, Direction> directions = dev.perfdesk.core.series.SeriesAnalysis.guessDirections(set);
-                return new StoredSeriesSet(set, directions, store.reviews());
-            }
-        };
-        task.setOnSucceeded(e -> {
-            Loaded loaded = task.getValue();
-            if (loaded instanceof BenchmarkHistory history) {
-                view.setReviews(history.reviews());
-                seriesList = history.series();
-                setContent(withSeriesChooser(history.series()));
-                return;
-            }
-            StoredSeriesSet stored = (StoredSeriesSet) loaded;
-            SeriesSet set = stored.set();
-            setText(set.name());
-            setTooltip(new Tooltip(set.name() + "\n" + set.size() + " runs · " + String.join(", ", set.metricNames())));
-            view.getViewModel().setDirections(stored.directions());
-            view.setReviews(stored.reviews());
-            view.setSeriesSet(set);
-            javafx.scene.layout.BorderPane pane = new javafx.scene.layout.BorderPane(view);
-            pane.setTop(bar(null, configurations(set)));
-            setContent(pane);
-        });
-        task.setOnFailed(e -> {
-            Label error = new Label("Could not open this history: " + LibraryViewModel.describe(task.getException()));
+        TaskRunner.Cancellable reading = model.load(this::show, message -> {
+            Label error = new Label("Could not open this history: " + message);
             error.getStyleClass().add("error-text");
             error.setWrapText(true);
             VBox box = new VBox(error);
             box.setAlignment(Pos.CENTER);
             setContent(box);
         });
-        tasks.run(task);
+        tabPaneProperty().addListener((o, was, now) -> {
+            if (was != null && now == null) {
+                reading.cancel();
+            }
+        });
+    }
+
+    private void show(TrendTabModel.Loaded loaded) {
+        view.setReviews(loaded.reviews());
+        if (loaded instanceof TrendTabModel.BenchmarkHistory history) {
+            seriesList = history.series();
+            setContent(withSeriesChooser(history.series()));
+            return;
+        }
+        TrendTabModel.StoredSeriesSet stored = (TrendTabModel.StoredSeriesSet) loaded;
+        SeriesSet set = stored.set();
+        setText(set.name());
+        setTooltip(new Tooltip(set.name() + "\n" + set.size() + " runs · " + String.join(", ", set.metricNames())));
+        view.getViewModel().setDirections(stored.directions());
+        view.setSeriesSet(set);
+        javafx.scene.layout.BorderPane pane = new javafx.scene.layout.BorderPane(view);
+        pane.setTop(bar(null, configurations(set)));
+        setContent(pane);
     }
 
     /**
@@ -234,7 +186,7 @@ public final class TrendTab extends Tab {
     }
 
     /** What the tab shows. */
-    public Source source() {
+    public TrendTabModel.Source source() {
         return source;
     }
 
@@ -343,19 +295,5 @@ public final class TrendTab extends Tab {
         static String time(long epochMillis) {
             return FORMAT.format(java.time.Instant.ofEpochMilli(epochMillis));
         }
-    }
-
-    /** What the background load of a history found. */
-    private sealed interface Loaded permits BenchmarkHistory, StoredSeriesSet {
-    }
-
-    /** A benchmark's series across the stored runs, one per mode, metric and unit. */
-    private record BenchmarkHistory(List<RunHistory.RunSeries> series,
-                                    dev.perfdesk.core.series.ChangePointReviews reviews) implements Loaded {
-    }
-
-    /** A stored series set with the direction guessed for each metric. */
-    private record StoredSeriesSet(SeriesSet set, Map<String, Direction> directions,
-                                   dev.perfdesk.core.series.ChangePointReviews reviews) implements Loaded {
     }
 }

@@ -75,6 +75,18 @@ class LayerRulesTest {
     }
 
     @Test
+    void viewsTalkToViewModelsAndViewModelsToTheStore() {
+        noClasses().that().resideInAPackage("dev.perfdesk.app.ui")
+                .and().haveNameNotMatching(".*Model(\\$.*)?")
+                .and().doNotHaveFullyQualifiedName("dev.perfdesk.app.ui.PerfdeskApp")
+                .should().dependOnClassesThat().haveFullyQualifiedName("dev.perfdesk.store.Store")
+                .because("a window, tab or view asks its view model (MainViewModel, RunTabModel, TrendTabModel, "
+                        + "ProfileTabModel, ...), which reads and writes the store off the FX thread; only the "
+                        + "application, which opens the store, hands it to the models")
+                .check(classes);
+    }
+
+    @Test
     void packagesAreFreeOfCycles() {
         slices().matching("dev.perfdesk.(**)").should().beFreeOfCycles()
                 .because("a package that depends on one that depends back on it cannot be understood, tested or "

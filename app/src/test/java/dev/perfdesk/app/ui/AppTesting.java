@@ -26,7 +26,7 @@ final class AppTesting {
 
     /** Shows the main window on {@code store} with {@code settings}, as the application starts it. */
     static MainView showMainView(Stage stage, Store store, Settings settings) {
-        MainView view = new MainView(store, settings, TaskRunner.background(), ProfileViews::create);
+        MainView view = new MainView(new MainViewModel(store, TaskRunner.background()), settings, ProfileViews::create);
         Scene scene = new Scene(view, 1440, 900);
         view.install(scene);
         stage.setScene(scene);

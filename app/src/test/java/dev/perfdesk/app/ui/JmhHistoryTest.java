@@ -46,7 +46,7 @@ class JmhHistoryTest {
                 List.of("17.0.15+6-Debian-1deb12u1", "17.0.15+6-Debian-1deb12u1", "21.0.4+7-LTS", "21.0.4+7-LTS"));
         Settings settings = Settings.load(dir.resolve("settings-" + System.nanoTime() + ".properties"));
         settings.put("samples.imported", true);
-        view = new MainView(store, settings, TaskRunner.background(), ProfileViews::create);
+        view = new MainView(new MainViewModel(store, TaskRunner.background()), settings, ProfileViews::create);
         Scene scene = new Scene(view, 1400, 880);
         view.install(scene);
         stage.setScene(scene);

@@ -60,7 +60,7 @@ class OpenToFirstPaintTimingTest {
             settings.put("samples.imported", true);
             MainView[] view = new MainView[1];
             robot.interact(() -> {
-                view[0] = new MainView(store, settings, TaskRunner.background(), ProfileViews::create);
+                view[0] = new MainView(new MainViewModel(store, TaskRunner.background()), settings, ProfileViews::create);
                 stage.setScene(new Scene(view[0], 1920, 1080));
                 stage.show();
             });

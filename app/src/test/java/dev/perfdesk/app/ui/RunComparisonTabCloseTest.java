@@ -45,7 +45,7 @@ class RunComparisonTabCloseTest {
                 .runs().get(0).id();
         long after = imports.importFile(RunComparisonTabTest.hyperfine("after", 1.1), null, ProgressMonitor.NONE)
                 .runs().get(0).id();
-        tab = new RunComparisonTab(store, TaskRunner.background(), before, after);
+        tab = new RunComparisonTab(new RunComparisonTabModel(store, TaskRunner.background(), before, after));
         tabs = new TabPane(tab);
         stage.setScene(new Scene(tabs, 1200, 800));
         stage.show();

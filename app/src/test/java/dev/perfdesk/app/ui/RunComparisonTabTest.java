@@ -58,7 +58,7 @@ class RunComparisonTabTest {
         ImportService imports = new ImportService(store);
         before = imports.importFile(hyperfine("before", 1), null, ProgressMonitor.NONE).runs().get(0).id();
         after = imports.importFile(hyperfine("after", 1.1), null, ProgressMonitor.NONE).runs().get(0).id();
-        tab = new RunComparisonTab(store, TaskRunner.background(), before, after);
+        tab = new RunComparisonTab(new RunComparisonTabModel(store, TaskRunner.background(), before, after));
         stage.setScene(new Scene(new TabPane(tab), 1200, 800));
         stage.show();
     }

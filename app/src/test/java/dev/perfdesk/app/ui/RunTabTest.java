@@ -137,7 +137,7 @@ class RunTabTest {
                 "two runs can be compared");
 
         RunTab tab = (RunTab) view.tabs().getSelectionModel().getSelectedItem();
-        List<List<RunTab.Candidate>> offered = new java.util.ArrayList<>();
+        List<List<RunTabModel.Candidate>> offered = new java.util.ArrayList<>();
         tab.setOverlayChooser(c -> {
             offered.add(c);
             return c.isEmpty() ? Optional.empty() : Optional.of(c.get(0));
