@@ -18,6 +18,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -71,6 +73,8 @@ public class FlameGraphPane extends BorderPane {
     private final ExecutorService ownExecutor;
     private final FlameGraphView graph = new FlameGraphView();
     private final FunctionTableView functionTable = new FunctionTableView();
+    private final TabPane views = new TabPane();
+    private final CallTreeView callTree;
 
     private final ToggleButton flameButton = new ToggleButton("Flame");
     private final ToggleButton icicleButton = new ToggleButton("Icicle");
@@ -133,7 +137,19 @@ public class FlameGraphPane extends BorderPane {
         SplitPane split = new SplitPane(graphBox, functionTable);
         split.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(functionTable, false);
-        setCenter(split);
+        // The call tree shows the same view as the graph; picking a row selects its function in the table too.
+        callTree = new CallTreeView(viewModel.newCallTree());
+        callTree.selectedFunctionProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                viewModel.selectedFunctionProperty().set(now);
+            }
+        });
+        Tab graphTab = new Tab("Flame graph", split);
+        Tab treeTab = new Tab("Call tree", callTree);
+        views.getTabs().setAll(graphTab, treeTab);
+        views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        views.getStyleClass().add("flame-views");
+        setCenter(views);
         bind();
     }
 
@@ -510,6 +526,16 @@ public class FlameGraphPane extends BorderPane {
         return graph;
     }
 
+    public CallTreeView callTree() {
+        return callTree;
+    }
+
+    /** Shows the call tree ({@code true}) or the flame graph with its function table. */
+    public void showCallTree(boolean show) {
+        views.getSelectionModel().select(show ? 1 : 0);
+    }
+
+    /** The function table beside the graph. */
     public FunctionTableView functionTable() {
         return functionTable;
     }
@@ -574,6 +600,7 @@ public class FlameGraphPane extends BorderPane {
      * the background thread the pane started itself (the no-argument constructor) is shut down.
      */
     public void dispose() {
+        callTree.getViewModel().close();
         viewModel.close();
         if (ownExecutor != null) {
             ownExecutor.shutdownNow();

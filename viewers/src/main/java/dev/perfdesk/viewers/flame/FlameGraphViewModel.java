@@ -59,6 +59,8 @@ import dev.perfdesk.viewers.LatestWins;
  * }</pre>
  */
 public final class FlameGraphViewModel implements AutoCloseable {
+    private final Executor executor;
+    private final Executor ui;
     private final LatestWins stateWork;
     private final LatestWins searchWork;
     private final LatestWins butterflyWork;
@@ -106,12 +108,24 @@ public final class FlameGraphViewModel implements AutoCloseable {
     public FlameGraphViewModel(Executor executor, Executor ui) {
         Objects.requireNonNull(executor, "executor");
         Objects.requireNonNull(ui, "ui");
+        this.executor = executor;
+        this.ui = ui;
         this.stateWork = new LatestWins(executor, ui);
         this.searchWork = new LatestWins(executor, ui);
         this.butterflyWork = new LatestWins(executor, ui);
         spec.addListener((o, was, now) -> recompute(was != null && was.reversed() == now.reversed()));
         query.addListener((o, was, now) -> research());
         selectedFunction.addListener((o, was, now) -> updateSelection());
+    }
+
+    /**
+     * A call tree table's model over this model's view (the same threads, range and transforms), computing on the
+     * same executors; the caller closes it.
+     */
+    public CallTreeViewModel newCallTree() {
+        CallTreeViewModel calls = new CallTreeViewModel(executor, ui);
+        calls.stateProperty().bind(stateProperty());
+        return calls;
     }
 
     /** One daemon thread for background work. */
