@@ -44,6 +44,34 @@ public final class StackTransforms {
         }
     }
 
+    /**
+     * The stacks through {@code function}, each cut just after its first (outermost) frame of it: the calling
+     * contexts of the function, for the callers half of a sandwich view. The weight kept is the function's total.
+     */
+    public static NamedStacks callersOf(NamedStacks stacks, String function) {
+        int fn = stacks.names().id(function);
+        Rows out = new Rows(16);
+        for (int r = 0; r < stacks.size() && fn >= 0; r++) {
+            int len = stacks.length(r);
+            int first = -1;
+            for (int i = 0; i < len; i++) {
+                if (stacks.nameAt(r, i) == fn) {
+                    first = i;
+                    break;
+                }
+            }
+            if (first < 0) {
+                continue;
+            }
+            out.begin();
+            for (int i = 0; i <= first; i++) {
+                out.add(stacks.nameAt(r, i));
+            }
+            out.end(stacks.thread(r), stacks.weight(r));
+        }
+        return out.build(stacks);
+    }
+
     private static NamedStacks focus(NamedStacks in, int fn) {
         Rows out = new Rows(in.size());
         for (int r = 0; r < in.size(); r++) {

@@ -56,6 +56,7 @@ public class CallTreeView extends BorderPane {
     private final Label matchLabel = new Label();
     private final StringProperty selectedFunction = new SimpleStringProperty(this, "selectedFunction");
     private int matchIndex = -1;
+    private java.util.function.Consumer<String> onSandwich = fn -> { };
 
     public CallTreeView(CallTreeViewModel viewModel) {
         this.viewModel = viewModel;
@@ -122,6 +123,15 @@ public class CallTreeView extends BorderPane {
                 e.consume();
             }
         });
+        javafx.scene.control.MenuItem sandwichItem = new javafx.scene.control.MenuItem(
+                "Show callers and callees (sandwich)");
+        sandwichItem.setOnAction(e -> {
+            String fn = selectedFunction.get();
+            if (fn != null) {
+                onSandwich.accept(fn);
+            }
+        });
+        table.setContextMenu(new javafx.scene.control.ContextMenu(sandwichItem));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             CallTree t = viewModel.getTree();
             selectedFunction.set(now == null || t == null || now.getValue() == CallTree.ROOT ? null
@@ -291,6 +301,11 @@ public class CallTreeView extends BorderPane {
                     : String.format(Locale.ROOT, "%,d", matches.size());
             matchLabel.setText((matchIndex + 1) + " of " + count);
         }
+    }
+
+    /** What "Show callers and callees" on a row does with its function (the pane opens its sandwich). */
+    public void setOnSandwich(java.util.function.Consumer<String> handler) {
+        onSandwich = handler;
     }
 
     public CallTreeViewModel getViewModel() {

@@ -75,6 +75,7 @@ public class FlameGraphPane extends BorderPane {
     private final FunctionTableView functionTable = new FunctionTableView();
     private final TabPane views = new TabPane();
     private final CallTreeView callTree;
+    private final SandwichView sandwich;
 
     private final ToggleButton flameButton = new ToggleButton("Flame");
     private final ToggleButton icicleButton = new ToggleButton("Icicle");
@@ -144,9 +145,13 @@ public class FlameGraphPane extends BorderPane {
                 viewModel.selectedFunctionProperty().set(now);
             }
         });
+        sandwich = new SandwichView(viewModel.newSandwich());
+        sandwich.setOnChoose(viewModel.selectedFunctionProperty()::set);
+        callTree.setOnSandwich(this::showSandwich);
         Tab graphTab = new Tab("Flame graph", split);
         Tab treeTab = new Tab("Call tree", callTree);
-        views.getTabs().setAll(graphTab, treeTab);
+        Tab sandwichTab = new Tab("Sandwich", sandwich);
+        views.getTabs().setAll(graphTab, treeTab, sandwichTab);
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         views.getStyleClass().add("flame-views");
         setCenter(views);
@@ -462,6 +467,8 @@ public class FlameGraphPane extends BorderPane {
         copyStack.setOnAction(e -> copy(String.join("\n", tree.path(node))));
         MenuItem select = new MenuItem("Show in function table");
         select.setOnAction(e -> viewModel.selectedFunctionProperty().set(name));
+        MenuItem sandwichItem = new MenuItem("Show callers and callees (sandwich)");
+        sandwichItem.setOnAction(e -> showSandwich(name));
         MenuItem focus = new MenuItem("Focus on this function");
         focus.setOnAction(e -> viewModel.addTransform(StackTransform.focus(name)));
         MenuItem exclude = new MenuItem("Exclude this function");
@@ -472,7 +479,8 @@ public class FlameGraphPane extends BorderPane {
         if (node == CallTree.ROOT) {
             menu.getItems().addAll(copyName);
         } else {
-            menu.getItems().addAll(copyName, copyStack, select, new SeparatorMenuItem(), focus, exclude, collapse);
+            menu.getItems().addAll(copyName, copyStack, select, sandwichItem, new SeparatorMenuItem(), focus, exclude,
+                    collapse);
         }
         return menu;
     }
@@ -533,6 +541,16 @@ public class FlameGraphPane extends BorderPane {
     /** Shows the call tree ({@code true}) or the flame graph with its function table. */
     public void showCallTree(boolean show) {
         views.getSelectionModel().select(show ? 1 : 0);
+    }
+
+    public SandwichView sandwich() {
+        return sandwich;
+    }
+
+    /** Shows the sandwich of {@code function}: its callers above, its callees below. */
+    public void showSandwich(String function) {
+        viewModel.selectedFunctionProperty().set(function);
+        views.getSelectionModel().select(2);
     }
 
     /** The function table beside the graph. */
@@ -601,6 +619,7 @@ public class FlameGraphPane extends BorderPane {
      */
     public void dispose() {
         callTree.getViewModel().close();
+        sandwich.getViewModel().close();
         viewModel.close();
         if (ownExecutor != null) {
             ownExecutor.shutdownNow();

@@ -128,6 +128,22 @@ public final class FlameGraphViewModel implements AutoCloseable {
         return calls;
     }
 
+    /**
+     * A sandwich view's model over this model's view, following its selected function, computing on the same
+     * executors; the caller closes it.
+     */
+    public SandwichViewModel newSandwich() {
+        SandwichViewModel sandwich = new SandwichViewModel(executor, ui);
+        sandwich.stateProperty().bind(stateProperty());
+        sandwich.functionProperty().set(selectedFunction.get());
+        selectedFunction.addListener((o, was, now) -> {
+            if (now != null) {
+                sandwich.functionProperty().set(now);
+            }
+        });
+        return sandwich;
+    }
+
     /** One daemon thread for background work. */
     public static ExecutorService defaultExecutor() {
         return Executors.newSingleThreadExecutor(r -> {
