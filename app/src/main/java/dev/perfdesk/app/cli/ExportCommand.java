@@ -73,11 +73,19 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
     Path output;
 
+    @Mixin
+    TransformOptions transforms = new TransformOptions();
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        java.util.List<dev.perfdesk.core.flame.StackTransform> steps = transforms.parse(spec);
+        if (!steps.isEmpty() && target.pprof != null) {
+            spec.commandLine().getErr().println("--transform applies to --folded only");
+            return 2;
+        }
         try (Store s = store.open()) {
             if (s.findProfile(id).isEmpty()) {
                 spec.commandLine().getErr().println("no profile with id " + id + " in " + s.location());
@@ -93,16 +101,30 @@ final class ExportCommand implements Callable<Integer> {
                 Files.move(tmp, target.pprof, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             } else if (output == null) {
                 OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
-                FoldedStackWriter.write(profile, FrameNamers.forProfile(profile, options), out);
+                writeFolded(profile, options, steps, out);
                 out.flush();
             } else {
                 Path tmp = output.resolveSibling(output.getFileName() + ".tmp");
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                    FoldedStackWriter.write(profile, FrameNamers.forProfile(profile, options), out);
+                    writeFolded(profile, options, steps, out);
                 }
                 Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
         return 0;
+    }
+
+    /** Folded stacks as stackcollapse writes them, or, with transforms, of the stacks the transforms leave. */
+    private static void writeFolded(Profile profile, NamingOptions options,
+                                    java.util.List<dev.perfdesk.core.flame.StackTransform> steps, OutputStream out)
+            throws IOException {
+        if (steps.isEmpty()) {
+            FoldedStackWriter.write(profile, FrameNamers.forProfile(profile, options), out);
+            return;
+        }
+        dev.perfdesk.core.calltree.NamedStacks stacks = dev.perfdesk.core.calltree.NamedStacks.of(profile,
+                FrameNamers.forProfile(profile, options),
+                dev.perfdesk.core.calltree.WeightedStacks.of(profile.samples()));
+        dev.perfdesk.core.flame.StackTransforms.apply(stacks, steps).writeFolded(out);
     }
 }

@@ -54,6 +54,9 @@ final class FlameCommand implements Callable<Integer> {
     @Option(names = "--lines", description = "Name frames that know their line (JFR) method:line.")
     boolean lines;
 
+    @Mixin
+    TransformOptions transforms = new TransformOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -63,6 +66,7 @@ final class FlameCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("--width must be between 200 and 20000 pixels");
             return 2;
         }
+        java.util.List<dev.perfdesk.core.flame.StackTransform> steps = transforms.parse(spec);
         try (Store s = store.open()) {
             if (s.findProfile(id).isEmpty()) {
                 spec.commandLine().getErr().println("no profile with id " + id + " in " + s.location());
@@ -71,7 +75,7 @@ final class FlameCommand implements Callable<Integer> {
             Profile profile = s.loadProfile(id);
             FlameViewState state = FlameViewState.compute(profile,
                     FrameNamers.forProfile(profile, NamingOptions.DEFAULT.withLines(lines)),
-                    FlameViewSpec.DEFAULT.withReversed(reverse).withLines(lines), ProgressMonitor.NONE);
+                    FlameViewSpec.DEFAULT.withReversed(reverse).withLines(lines).withTransforms(steps), ProgressMonitor.NONE);
             FlameGraphSvgWriter.Options defaults = FlameGraphSvgWriter.Options.DEFAULT;
             FlameGraphSvgWriter.Options options = new FlameGraphSvgWriter.Options(width, defaults.frameHeight(),
                     defaults.fontSize(), inverted, title != null ? title : profile.info().name(), defaults.minWidth());

@@ -1,6 +1,7 @@
 package dev.perfdesk.core.calltree;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +99,25 @@ public final class FrameNames {
     public int id(String name) {
         Integer id = index.get(name);
         return id == null ? -1 : id;
+    }
+
+    /**
+     * These names and {@code name} (with its kind and module) when it is new: every id stays what it was, so stacks
+     * over these names are stacks over the copy. This when the name is known already.
+     */
+    public FrameNames with(String name, FrameKind kind, String module) {
+        if (index.containsKey(name)) {
+            return this;
+        }
+        List<String> n = new ArrayList<>(Arrays.asList(names));
+        List<FrameKind> k = new ArrayList<>(Arrays.asList(kinds));
+        List<String> m = new ArrayList<>(Arrays.asList(modules));
+        Map<String, Integer> i = new HashMap<>(index);
+        i.put(name, n.size());
+        n.add(name);
+        k.add(kind);
+        m.add(module);
+        return new FrameNames(n, k, m, i);
     }
 
     String[] array() {

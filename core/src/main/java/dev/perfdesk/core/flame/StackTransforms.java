@@ -2,7 +2,9 @@ package dev.perfdesk.core.flame;
 
 import java.util.List;
 
+import dev.perfdesk.core.calltree.FrameNames;
 import dev.perfdesk.core.calltree.NamedStacks;
+import dev.perfdesk.core.model.FrameKind;
 import dev.perfdesk.core.util.IntArrayList;
 import dev.perfdesk.core.util.LongArrayList;
 
@@ -31,8 +33,22 @@ public final class StackTransforms {
 
     /** The stacks with one transform applied. */
     public static NamedStacks apply(NamedStacks stacks, StackTransform transform) {
+        if (transform.isCallNode()) {
+            int[] path = pathIds(stacks, transform.function());
+            if (path == null) {
+                // No stack has that node: focusing keeps nothing, merging changes nothing.
+                return transform.kind() == StackTransform.Kind.FOCUS_CALL_NODE ? new Rows(0).build(stacks) : stacks;
+            }
+            return transform.kind() == StackTransform.Kind.FOCUS_CALL_NODE ? focusCallNode(stacks, path)
+                    : mergeCallNode(stacks, path);
+        }
+        if (transform.kind() == StackTransform.Kind.COLLAPSE_GROUP) {
+            return collapseGroup(stacks, transform.function());
+        }
         int fn = stacks.names().id(transform.function());
         switch (transform.kind()) {
+            case MERGE:
+                return fn < 0 ? stacks : merge(stacks, fn);
             case FOCUS:
                 return focus(stacks, fn);
             case EXCLUDE:
@@ -141,6 +157,110 @@ public final class StackTransforms {
         return out.build(in);
     }
 
+    private static int[] pathIds(NamedStacks stacks, String path) {
+        String[] names = path.split(StackTransform.PATH_SEPARATOR, -1);
+        int[] ids = new int[names.length];
+        for (int i = 0; i < names.length; i++) {
+            ids[i] = stacks.names().id(names[i]);
+            if (ids[i] < 0) {
+                return null;
+            }
+        }
+        return ids;
+    }
+
+    private static boolean startsWith(NamedStacks in, int r, int[] path) {
+        if (in.length(r) < path.length) {
+            return false;
+        }
+        for (int i = 0; i < path.length; i++) {
+            if (in.nameAt(r, i) != path[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static NamedStacks merge(NamedStacks in, int fn) {
+        Rows out = new Rows(in.size());
+        for (int r = 0; r < in.size(); r++) {
+            out.begin();
+            for (int i = 0; i < in.length(r); i++) {
+                if (in.nameAt(r, i) != fn) {
+                    out.add(in.nameAt(r, i));
+                }
+            }
+            out.end(in.thread(r), in.weight(r));
+        }
+        return out.build(in);
+    }
+
+    private static NamedStacks mergeCallNode(NamedStacks in, int[] path) {
+        Rows out = new Rows(in.size());
+        int drop = path.length - 1;
+        for (int r = 0; r < in.size(); r++) {
+            boolean through = startsWith(in, r, path);
+            out.begin();
+            for (int i = 0; i < in.length(r); i++) {
+                if (!through || i != drop) {
+                    out.add(in.nameAt(r, i));
+                }
+            }
+            out.end(in.thread(r), in.weight(r));
+        }
+        return out.build(in);
+    }
+
+    private static NamedStacks focusCallNode(NamedStacks in, int[] path) {
+        Rows out = new Rows(in.size());
+        for (int r = 0; r < in.size(); r++) {
+            if (!startsWith(in, r, path)) {
+                continue;
+            }
+            out.begin();
+            for (int i = path.length - 1; i < in.length(r); i++) {
+                out.add(in.nameAt(r, i));
+            }
+            out.end(in.thread(r), in.weight(r));
+        }
+        return out.build(in);
+    }
+
+    private static NamedStacks collapseGroup(NamedStacks in, String group) {
+        FrameNames names = in.names();
+        boolean[] inGroup = new boolean[names.size()];
+        FrameKind kind = null;
+        for (int id = 1; id < names.size(); id++) {
+            inGroup[id] = names.kind(id) != null
+                    && group.equals(FramePalette.groupOf(names.name(id), names.kind(id), names.module(id)));
+            if (inGroup[id] && kind == null) {
+                kind = names.kind(id);
+            }
+        }
+        if (kind == null) {
+            return in;
+        }
+        FrameNames widened = names.with(group, kind, "");
+        int collapsed = widened.id(group);
+        Rows out = new Rows(in.size());
+        for (int r = 0; r < in.size(); r++) {
+            out.begin();
+            boolean previousInGroup = false;
+            for (int i = 0; i < in.length(r); i++) {
+                int id = in.nameAt(r, i);
+                boolean member = inGroup[id];
+                if (!member) {
+                    out.add(id);
+                } else if (!previousInGroup) {
+                    out.add(collapsed);
+                }
+                previousInGroup = member;
+            }
+            out.end(in.thread(r), in.weight(r));
+        }
+        return out.build(widened);
+    }
+
     /** Accumulates rows of a new {@link NamedStacks}. */
     private static final class Rows {
         private final IntArrayList starts;
@@ -169,9 +289,12 @@ public final class StackTransforms {
         }
 
         NamedStacks build(NamedStacks from) {
+            return build(from.names());
+        }
+
+        NamedStacks build(FrameNames names) {
             starts.add(path.size());
-            return new NamedStacks(from.names(), starts.toArray(), path.toArray(), threads.toArray(),
-                    weights.toArray());
+            return new NamedStacks(names, starts.toArray(), path.toArray(), threads.toArray(), weights.toArray());
         }
     }
 }

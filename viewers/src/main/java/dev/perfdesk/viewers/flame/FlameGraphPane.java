@@ -475,12 +475,30 @@ public class FlameGraphPane extends BorderPane {
         exclude.setOnAction(e -> viewModel.addTransform(StackTransform.exclude(name)));
         MenuItem collapse = new MenuItem("Collapse recursion");
         collapse.setOnAction(e -> viewModel.addTransform(StackTransform.collapseRecursion(name)));
+        MenuItem merge = new MenuItem("Merge this function (its time to its callers)");
+        merge.setOnAction(e -> viewModel.addTransform(StackTransform.merge(name)));
         ContextMenu menu = new ContextMenu();
         if (node == CallTree.ROOT) {
             menu.getItems().addAll(copyName);
         } else {
             menu.getItems().addAll(copyName, copyStack, select, sandwichItem, new SeparatorMenuItem(), focus, exclude,
-                    collapse);
+                    merge, collapse);
+            if (!tree.isReversed()) {
+                // A call node is a path from the root: only a top-down tree names one.
+                MenuItem focusNode = new MenuItem("Focus on this call only");
+                focusNode.setOnAction(e -> viewModel.addTransform(StackTransform.focusCallNode(tree.path(node))));
+                MenuItem mergeNode = new MenuItem("Merge this call only");
+                mergeNode.setOnAction(e -> viewModel.addTransform(StackTransform.mergeCallNode(tree.path(node))));
+                menu.getItems().addAll(focusNode, mergeNode);
+            }
+            int id = st.names().id(name);
+            if (id > 0 && st.names().kind(id) != null) {
+                String group = dev.perfdesk.core.flame.FramePalette.groupOf(name, st.names().kind(id),
+                        st.names().module(id));
+                MenuItem collapseGroup = new MenuItem("Collapse " + group + " into one frame");
+                collapseGroup.setOnAction(e -> viewModel.addTransform(StackTransform.collapseGroup(group)));
+                menu.getItems().add(collapseGroup);
+            }
         }
         return menu;
     }
