@@ -374,15 +374,15 @@ final class MassifReader {
             return null;
         }
         lineNumber = lines.lineNumber();
-        if (lines.lastLineUnterminated()) {
-            throw fail("the file ends in the middle of a line; it looks truncated");
-        }
         byte[] b = lines.buffer();
         for (int i = lines.start(); i < lines.end(); i++) {
             if (b[i] == 0 || (b[i] < 0x20 && b[i] != '\t' && b[i] >= 0)) {
                 throw fail("the line holds a control byte (0x" + String.format(Locale.ROOT, "%02x", b[i])
                         + "); this is binary data, not Massif's text");
             }
+        }
+        if (lines.lastLineUnterminated()) {
+            throw fail("the file ends in the middle of a line; it looks truncated");
         }
         return new String(b, lines.start(), lines.end() - lines.start(), StandardCharsets.UTF_8);
     }
