@@ -327,9 +327,8 @@ final class MassifReader {
         attrs.put(HeapSeries.ATTRIBUTE, series.encode());
         attrs.put("note", NOTE + (trees.isEmpty() ? " This file has no detailed snapshot, so no allocation sites."
                 : ""));
-        String what = shown.tree() == Tree.PEAK ? "peak" : shown.detailed() ? "largest detailed" : "largest";
-        ProfileInfo info = new ProfileInfo(source.fileName() + " · heap at snapshot " + shown.number() + " (" + what
-                + ")", MassifImporter.FORMAT, "heap", WeightUnit.BYTES, "", "", "", cmd, null, -1, 0, 0, attrs);
+        ProfileInfo info = new ProfileInfo(source.fileName() + " · heap", MassifImporter.FORMAT, "heap",
+                WeightUnit.BYTES, "", "", "", cmd, null, -1, 0, 0, attrs);
         sink.addProfile(builder.build(info), timeline);
     }
 

@@ -251,7 +251,8 @@ class MassifGoldenTest {
                 MassifReader.EXTRA_HEAP, 70_416L,
                 "[in 1 place, below massif's threshold (1.00%)]", 6_400L), self);
         assertEquals(1_251_088L, p.info().totalWeight());
-        assertTrue(p.info().name().contains("snapshot 38 (peak)"), p.info().name());
+        assertEquals("massif.out.heapdemo · heap", p.info().name());
+        assertEquals("38", p.info().attributes().get(HeapSeries.SHOWN_ATTRIBUTE));
         assertEquals("./heapdemo 2", p.info().command());
     }
 

@@ -470,11 +470,15 @@ public class FlameGraphPane extends BorderPane {
     /** Shows {@code profile}; computation runs in the background and the view updates when it is done. */
     public void setProfile(Profile profile) {
         viewModel.setProfile(profile);
+        functionTable.callCountsProperty().set(profile == null ? null
+                : dev.perfdesk.core.calltree.CallCounts.of(profile.info()));
     }
 
     /** As {@link FlameGraphViewModel#setProfile(Profile, Future)}: with its opening state computed elsewhere. */
     public void setProfile(Profile profile, Future<FlameViewState> opening) {
         viewModel.setProfile(profile, opening);
+        functionTable.callCountsProperty().set(profile == null ? null
+                : dev.perfdesk.core.calltree.CallCounts.of(profile.info()));
     }
 
     /** Writes the current view (threads, transforms, zoom, orientation) as a standalone interactive SVG. */
