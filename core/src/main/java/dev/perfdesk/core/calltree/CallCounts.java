@@ -52,23 +52,25 @@ public record CallCounts(Map<String, Calls> calls) {
 
     /**
      * {@code function}'s self time per call: the source's own figure where it printed one, else {@code self / calls}
-     * rounded down; -1 when its calls are not counted or are 0.
+     * rounded down; -1 when its calls are not counted or are 0. A printed figure of 0 for a function with time (gprof's
+     * {@code 0.00 ms/call} for a function called millions of times) gives way to {@code self / calls}, which is finer.
      */
     public long selfPerCall(long self, String function) {
         Calls c = calls.get(function);
-        if (c == null || c.calls() <= 0) {
-            return -1;
-        }
-        return c.selfPerCall() >= 0 ? c.selfPerCall() : self / c.calls();
+        return c == null ? -1 : perCall(c.selfPerCall(), self, c.calls());
     }
 
     /** {@code function}'s total (self and children) per call, as {@link #selfPerCall}. */
     public long totalPerCall(long total, String function) {
         Calls c = calls.get(function);
-        if (c == null || c.calls() <= 0) {
+        return c == null ? -1 : perCall(c.totalPerCall(), total, c.calls());
+    }
+
+    private static long perCall(long printed, long weight, long calls) {
+        if (calls <= 0) {
             return -1;
         }
-        return c.totalPerCall() >= 0 ? c.totalPerCall() : total / c.calls();
+        return printed > 0 || (printed == 0 && weight == 0) ? printed : weight / calls;
     }
 
     /** One {@code calls<TAB>selfPerCall<TAB>totalPerCall<TAB>name} per line. */

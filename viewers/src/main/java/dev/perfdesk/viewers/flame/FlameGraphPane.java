@@ -71,6 +71,7 @@ public class FlameGraphPane extends BorderPane {
     private final ExecutorService ownExecutor;
     private final FlameGraphView graph = new FlameGraphView();
     private final FunctionTableView functionTable = new FunctionTableView();
+    private SplitPane split;
 
     private final ToggleButton flameButton = new ToggleButton("Flame");
     private final ToggleButton icicleButton = new ToggleButton("Icicle");
@@ -130,7 +131,7 @@ public class FlameGraphPane extends BorderPane {
         VBox graphBox = new VBox(graph, legend);
         VBox.setVgrow(graph, Priority.ALWAYS);
         graphBox.getStyleClass().add("flame-graph-box");
-        SplitPane split = new SplitPane(graphBox, functionTable);
+        split = new SplitPane(graphBox, functionTable);
         split.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(functionTable, false);
         setCenter(split);
@@ -470,15 +471,24 @@ public class FlameGraphPane extends BorderPane {
     /** Shows {@code profile}; computation runs in the background and the view updates when it is done. */
     public void setProfile(Profile profile) {
         viewModel.setProfile(profile);
-        functionTable.callCountsProperty().set(profile == null ? null
-                : dev.perfdesk.core.calltree.CallCounts.of(profile.info()));
+        showCallCounts(profile);
+    }
+
+    /** A profile with call counts (gprof) gets the table's calls columns, and the table more room for them. */
+    private void showCallCounts(Profile profile) {
+        dev.perfdesk.core.calltree.CallCounts calls = profile == null ? null
+                : dev.perfdesk.core.calltree.CallCounts.of(profile.info());
+        boolean had = functionTable.callCountsProperty().get() != null;
+        functionTable.callCountsProperty().set(calls);
+        if (had != (calls != null)) {
+            split.setDividerPositions(calls != null ? 0.5 : 0.64);
+        }
     }
 
     /** As {@link FlameGraphViewModel#setProfile(Profile, Future)}: with its opening state computed elsewhere. */
     public void setProfile(Profile profile, Future<FlameViewState> opening) {
         viewModel.setProfile(profile, opening);
-        functionTable.callCountsProperty().set(profile == null ? null
-                : dev.perfdesk.core.calltree.CallCounts.of(profile.info()));
+        showCallCounts(profile);
     }
 
     /** Writes the current view (threads, transforms, zoom, orientation) as a standalone interactive SVG. */

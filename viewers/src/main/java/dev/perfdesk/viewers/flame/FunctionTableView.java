@@ -96,10 +96,18 @@ public class FunctionTableView extends VBox {
         TableColumn<FunctionStats, Long> totalPerCall = callColumn("Total/call",
                 (c, f) -> c.totalPerCall(f.total(), f.name()), true);
         callColumns = List.of(calls, selfPerCall, totalPerCall);
+        // With calls there are three more columns: the shares (also in the butterfly and the graph's tooltips) give
+        // way, so that every column fits beside the flame graph.
         callCounts.addListener((o, was, now) -> {
             table.getColumns().removeAll(callColumns);
+            table.getColumns().removeAll(List.of(selfPct, totalPct));
             if (now != null) {
                 table.getColumns().addAll(callColumns);
+                name.setPrefWidth(130);
+            } else {
+                table.getColumns().add(2, selfPct);
+                table.getColumns().add(4, totalPct);
+                name.setPrefWidth(210);
             }
         });
         state.addListener((o, was, now) -> {
@@ -172,8 +180,8 @@ public class FunctionTableView extends VBox {
             }
         });
         col.getStyleClass().add("weight-column");
-        col.setPrefWidth(time ? 74 : 80);
-        col.setMinWidth(time ? 68 : 60);
+        col.setPrefWidth(time ? 80 : 92);
+        col.setMinWidth(time ? 78 : 86);
         return col;
     }
 
