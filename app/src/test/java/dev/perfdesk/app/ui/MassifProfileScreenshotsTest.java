@@ -107,6 +107,12 @@ class MassifProfileScreenshotsTest {
                 throw new AssertionError(e);
             }
         });
+        // Compared with the peak: a diff tab of the two snapshots' trees.
+        robot.interact(() -> pv.compareRangeButton().fire());
+        AppTesting.waitUntil(() -> view.tabs().getTabs().size() == 2);
+        assertTrue(view.tabs().getTabs().get(1).getText().contains("snapshot 38 (peak) vs snapshot 57"),
+                view.tabs().getTabs().get(1).getText());
+        robot.interact(() -> view.tabs().getSelectionModel().select(0));
         // Esc goes back to the peak.
         robot.interact(() -> pv.escape());
         AppTesting.waitUntil(() -> pv.heapChart().getSelected().number() == 38);
