@@ -7,8 +7,12 @@ here=$(pwd)
 work=/tmp/perfdesk-gprof-rec
 rm -rf "$work"
 mkdir -p "$work"
-cp gprofdemo.c "$work/"
+cp gprofdemo.c gprofshort.c "$work/"
 cd "$work"
+# a run too short for one sample: gprof prints "no time accumulated" and the unit Ts/call
+gcc -pg -g -O0 -o gprofshort gprofshort.c
+./gprofshort > stdout-short.txt
+gprof -b ./gprofshort gmon.out > gprof.gprofshort.brief.txt
 gcc -pg -g -O0 -o gprofdemo gprofdemo.c
 ./gprofdemo > stdout.txt
 
@@ -18,6 +22,6 @@ gprof -b -p ./gprofdemo gmon.out > gprof.gprofdemo.flat.txt
 gprof -b -q ./gprofdemo gmon.out > gprof.gprofdemo.callgraph.txt
 gprof -b -l -p ./gprofdemo gmon.out > gprof.gprofdemo.lines-flat.txt
 gprof -b -l ./gprofdemo gmon.out > gprof.gprofdemo.lines.txt
-cp gprof.gprofdemo*.txt "$here/"
+cp gprof.gprofdemo*.txt gprof.gprofshort.brief.txt "$here/"
 cd "$here"
 rm -rf "$work"

@@ -20,11 +20,14 @@ $vg --time-unit=ms --stacks=yes --massif-out-file=massif.out.heapdemo-ms-stacks 
 # bytes allocated and freed, with stacks, a detailed snapshot every other one
 $vg --time-unit=B --stacks=yes --detailed-freq=2 --massif-out-file=massif.out.heapdemo-B-stacks ./heapdemo 2 \
     >/dev/null 2>>stderr.txt
-for f in massif.out.heapdemo massif.out.heapdemo-ms-stacks massif.out.heapdemo-B-stacks; do
+# pages instead of malloc'd blocks (the tree's root is '(page allocation syscalls)'), a shallower tree
+$vg --pages-as-heap=yes --depth=8 --massif-out-file=massif.out.heapdemo-pages ./heapdemo 2 >/dev/null 2>>stderr.txt
+for f in massif.out.heapdemo massif.out.heapdemo-ms-stacks massif.out.heapdemo-B-stacks massif.out.heapdemo-pages; do
     # every allocation site (threshold 0), as the golden tests compare the whole trees
     ms_print --threshold=0 "$f" > "$f.ms_print.txt"
 done
-cp massif.out.heapdemo massif.out.heapdemo-ms-stacks massif.out.heapdemo-B-stacks massif.out.*.ms_print.txt "$here/"
+cp massif.out.heapdemo massif.out.heapdemo-ms-stacks massif.out.heapdemo-B-stacks massif.out.heapdemo-pages \
+   massif.out.*.ms_print.txt "$here/"
 cp stderr.txt "$here/massif.stderr.txt"
 cd "$here"
 rm -rf "$work"

@@ -144,7 +144,7 @@ final class GprofReader {
         line = expectLine("the flat profile's header");
         if (line.strip().equals("no time accumulated")) {
             noTime = true;
-            line = expectLine("the flat profile's header");
+            line = nextNonBlank("the flat profile's header");
         }
         if (!line.strip().startsWith("%") || !line.contains("cumulative")) {
             throw fail("expected the flat profile's header ('%   cumulative   self ...'), found '" + abbreviate(line)

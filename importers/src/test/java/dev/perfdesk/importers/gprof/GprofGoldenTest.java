@@ -157,6 +157,15 @@ class GprofGoldenTest {
         assertEquals(1_160_000_000L, CallCounts.of(gp.info()).selfPerCall(0, "harmonic"));
     }
 
+    @Test
+    void aRunWithoutTimeKeepsItsCallsAndSaysSo() throws Exception {
+        assertTrue(Files.readString(data("gprof.gprofshort.brief.txt")).contains("Ts/call  Ts/call"));
+        Profile p = load("gprof.gprofshort.brief.txt");
+        assertEquals(0, p.info().totalWeight());
+        assertEquals(1000, CallCounts.of(p.info()).callsOf("twice"));
+        assertTrue(p.info().attributes().get("warning").contains("no time"), p.info().attributes().toString());
+    }
+
     /**
      * Each function's total in the rebuilt tree is gprof's self + children. gprof propagates the unrounded times and
      * prints them rounded to 0.01 s, the tree sums the rounded self times: they agree to 0.01 s per function below.

@@ -182,6 +182,7 @@ class MassifGoldenTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"massif.out.heapdemo", "massif.out.heapdemo-ms-stacks", "massif.out.heapdemo-B-stacks",
+        "massif.out.heapdemo-pages",
         "massif.out.tiny", "massif.out.tiny-stacks-B", "massif.out.32406", "massif.out.huge", "massif.out.stack",
         "massif.out.ktorrent.gz", "massif.out.duchainify.gz"})
     void snapshotsAndTreesEqualMsPrint(String name) throws Exception {
