@@ -57,8 +57,8 @@ final class GprofGraph {
         long calls;
         long selfNanos;
         final List<Node> members = new ArrayList<>();
-        /** For a function: itself; for a cycle: its members. Each with its calls out of the node. */
-        final Map<Node, Map<Node, Long>> out = new LinkedHashMap<>();
+        /** A function's calls to other nodes (a cycle's calls out are its members'), by callee. */
+        final Map<Node, Long> out = new LinkedHashMap<>();
         long callsIn;
         int frame = -1;
         final List<int[]> stacks = new ArrayList<>();
@@ -156,7 +156,7 @@ final class GprofGraph {
                 if (target == source) {
                     continue; // recursion, or a call inside a cycle: gprof propagates neither
                 }
-                from.out.computeIfAbsent(target, k -> new LinkedHashMap<>()).merge(from, arc.calls(), Long::sum);
+                from.out.merge(target, arc.calls(), Long::sum);
                 target.callsIn += arc.calls();
             }
         }
@@ -263,24 +263,24 @@ final class GprofGraph {
             if (n.members.isEmpty()) {
                 n.stacks.add(new int[] {stack});
                 n.shares.add(share);
-                follow(n, n, stack, share, depth, onPath);
+                follow(n, stack, share, depth, onPath);
             } else {
                 for (Node m : n.members) {
                     int memberStack = builder.child(stack, m.frame);
                     m.stacks.add(new int[] {memberStack});
                     m.shares.add(share);
-                    follow(n, m, memberStack, share, depth + 1, onPath);
+                    follow(m, memberStack, share, depth + 1, onPath);
                 }
             }
             onPath.remove(n);
         }
 
-        /** The calls out of {@code from} (the node itself, or a member of the cycle {@code node}). */
-        private void follow(Node node, Node from, int stack, double share, int depth, Set<Node> onPath) {
-            for (Map.Entry<Node, Map<Node, Long>> e : from.out.entrySet()) {
+        /** The calls out of {@code from}: a function outside any cycle, or a member of the cycle being visited. */
+        private void follow(Node from, int stack, double share, int depth, Set<Node> onPath) {
+            for (Map.Entry<Node, Long> e : from.out.entrySet()) {
                 Node target = e.getKey();
-                Long calls = e.getValue().get(from);
-                if (calls == null || calls == 0) {
+                long calls = e.getValue();
+                if (calls == 0) {
                     continue;
                 }
                 long denominator = Math.max(target.calls, target.callsIn);

@@ -249,6 +249,8 @@ final class GprofReader {
 
     private void entry(List<String> block, List<Long> blockLines) throws ImportException {
         Entry entry = null;
+        boolean spontaneous = false;
+        List<Arc> parents = new ArrayList<>();
         for (int i = 0; i < block.size(); i++) {
             String line = block.get(i);
             long at = blockLines.get(i);
@@ -288,11 +290,7 @@ final class GprofReader {
                 if (entry != null) {
                     throw ImportException.atLine(file, at, "'<spontaneous>' below the entry's primary line");
                 }
-                // Remembered on the entry once its primary line is read.
-                block.set(i, "");
-                continue;
-            }
-            if (line.isEmpty()) {
+                spontaneous = true;
                 continue;
             }
             Matcher m = ARC.matcher(line);
@@ -309,7 +307,7 @@ final class GprofReader {
             }
             Arc arc = new Arc(Integer.parseInt(m.group(6)), calls, ofTotal, name);
             if (entry == null) {
-                pendingParents.add(arc);
+                parents.add(arc);
             } else {
                 entry.children.add(arc);
             }
@@ -318,15 +316,12 @@ final class GprofReader {
             throw ImportException.atLine(file, blockLines.isEmpty() ? lineNumber : blockLines.get(0),
                     "a call graph entry without its primary line '[index] ...'");
         }
-        entry.parents.addAll(pendingParents);
-        entry.spontaneous = block.contains("");
-        pendingParents.clear();
+        entry.parents.addAll(parents);
+        entry.spontaneous = spontaneous;
         if (entries.putIfAbsent(entry.index, entry) != null) {
             throw ImportException.atLine(file, entry.line, "a second call graph entry [" + entry.index + "]");
         }
     }
-
-    private final List<Arc> pendingParents = new ArrayList<>();
 
     /** Reads the index by function name: {@code [7] fib (gp.c)}, several to a line. */
     private String index() throws IOException, ImportException {
