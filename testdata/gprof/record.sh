@@ -7,12 +7,17 @@ here=$(pwd)
 work=/tmp/perfdesk-gprof-rec
 rm -rf "$work"
 mkdir -p "$work"
-cp gprofdemo.c gprofshort.c "$work/"
+cp gprofdemo.c gprofshort.c gprofcpp.cc "$work/"
 cd "$work"
 # a run too short for one sample: gprof prints "no time accumulated" and the unit Ts/call
 gcc -pg -g -O0 -o gprofshort gprofshort.c
 ./gprofshort > stdout-short.txt
 gprof -b ./gprofshort gmon.out > gprof.gprofshort.brief.txt
+# C++: names with templates, spaces, parentheses and operators; the unit us/call
+g++ -pg -g -O0 -o gprofcpp gprofcpp.cc
+./gprofcpp > stdout-cpp.txt
+gprof -b ./gprofcpp gmon.out | gzip -9 -n > gprof.gprofcpp.brief.txt.gz
+gprof -b -p ./gprofcpp gmon.out > gprof.gprofcpp.flat.txt
 gcc -pg -g -O0 -o gprofdemo gprofdemo.c
 ./gprofdemo > stdout.txt
 
@@ -22,6 +27,6 @@ gprof -b -p ./gprofdemo gmon.out > gprof.gprofdemo.flat.txt
 gprof -b -q ./gprofdemo gmon.out > gprof.gprofdemo.callgraph.txt
 gprof -b -l -p ./gprofdemo gmon.out > gprof.gprofdemo.lines-flat.txt
 gprof -b -l ./gprofdemo gmon.out > gprof.gprofdemo.lines.txt
-cp gprof.gprofdemo*.txt gprof.gprofshort.brief.txt "$here/"
+cp gprof.gprofdemo*.txt gprof.gprofshort.brief.txt gprof.gprofcpp.brief.txt.gz gprof.gprofcpp.flat.txt "$here/"
 cd "$here"
 rm -rf "$work"
