@@ -42,8 +42,8 @@ class CliMassifGprofTest {
         String show = CliRunner.run("show", "--db", db.toString(), "1").out();
         assertTrue(show.contains("total          1.19 MiB"), show);
         assertTrue(show.contains("snapshots      58 snapshots (8 detailed); peak snapshot 38"), show);
-        assertTrue(show.contains("     38        1,437,606      1,251,088      1,180,672         70,416              0  peak"),
-                show);
+        assertTrue(show.contains("     38        1,437,606      1,251,088      1,180,672         70,416"
+                + "              0  peak"), show);
         assertTrue(!show.contains(" 0 0 0 0 0 e;"), "the encoded series is not printed: " + show);
         String folded = folded("1");
         assertTrue(folded.contains("main;burst;make_buffer 819200\n"), folded);

@@ -14,8 +14,8 @@ import dev.perfdesk.core.timeline.TimeRange;
  * useful heap, the allocator's extra heap and the stacks, and for some snapshots a detailed tree of allocation sites.
  *
  * <p>A profile imported from a Massif file carries this series in its attributes ({@link #ATTRIBUTE},
- * {@link #UNIT_ATTRIBUTE}). Its samples are the tree of one snapshot (the peak); the trees of all detailed snapshots are
- * in its timeline, each at the <em>snapshot number</em> as its time, so {@link #rangeOf} of a snapshot selects that
+ * {@link #UNIT_ATTRIBUTE}). Its samples are the tree of one snapshot (the peak); the trees of all detailed snapshots
+ * are in its timeline, each at the <em>snapshot number</em> as its time, so {@link #rangeOf} of a snapshot selects that
  * snapshot's tree through the ordinary time-range filter of the flame graph and table.
  *
  * <pre>{@code

@@ -51,12 +51,14 @@ public final class GprofImporter implements Importer {
     }
 
     @Override
-    public void read(ImportSource source, ImportSink sink, ProgressMonitor monitor) throws IOException, ImportException {
+    public void read(ImportSource source, ImportSink sink, ProgressMonitor monitor)
+            throws IOException, ImportException {
         GprofReader reader = new GprofReader(source, monitor);
         try (InputStream in = source.open()) {
             reader.readAll(in);
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
-            throw ImportException.whole(source.path(), "the gzip data is corrupt or truncated (" + e.getMessage() + ")");
+            throw ImportException.whole(source.path(), "the gzip data is corrupt or truncated (" + e.getMessage()
+                    + ")");
         }
         sink.addProfile(new GprofGraph(reader).build(source.fileName()), null);
     }

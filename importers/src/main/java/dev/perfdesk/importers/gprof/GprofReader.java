@@ -33,7 +33,8 @@ final class GprofReader {
     private static final Pattern PER_CALL = Pattern.compile(
             "\\s*time\\s+seconds\\s+seconds\\s+calls\\s+(\\S?)s/call\\s+(\\S?)s/call\\s+name\\s*");
     private static final Pattern PRIMARY = Pattern.compile(
-            "\\[(\\d+)\\]\\s+(\\d+\\.\\d+)\\s+(\\d+\\.\\d+)\\s+(\\d+\\.\\d+)\\s+(?:(\\d+)(?:\\+(\\d+))?\\s+)?(.+?) \\[(\\d+)\\]");
+            "\\[(\\d+)\\]\\s+(\\d+\\.\\d+)\\s+(\\d+\\.\\d+)\\s+(\\d+\\.\\d+)\\s+"
+                    + "(?:(\\d+)(?:\\+(\\d+))?\\s+)?(.+?) \\[(\\d+)\\]");
     private static final Pattern ARC = Pattern.compile(
             "\\s+(?:(\\d+\\.\\d+)\\s+(\\d+\\.\\d+)\\s+)?(\\d+)(?:/(\\d+))?\\s+(.+?) \\[(\\d+)\\]");
     private static final Pattern CYCLE_MEMBER = Pattern.compile("(.+) <cycle (\\d+)>");

@@ -54,12 +54,14 @@ public final class MassifImporter implements Importer {
     }
 
     @Override
-    public void read(ImportSource source, ImportSink sink, ProgressMonitor monitor) throws IOException, ImportException {
+    public void read(ImportSource source, ImportSink sink, ProgressMonitor monitor)
+            throws IOException, ImportException {
         MassifReader reader = new MassifReader(source, monitor);
         try (InputStream in = source.open()) {
             reader.readAll(in);
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
-            throw ImportException.whole(source.path(), "the gzip data is corrupt or truncated (" + e.getMessage() + ")");
+            throw ImportException.whole(source.path(), "the gzip data is corrupt or truncated (" + e.getMessage()
+                    + ")");
         }
         reader.deliver(sink);
     }

@@ -201,7 +201,7 @@ final class MassifReader {
         }
     }
 
-    /** A row for the stack {@code path[0 .. length)}, allocation site first, so reversed: the outermost caller first. */
+    /** A row for the stack {@code path[0 .. length)}, given allocation site first: reversed, outermost caller first. */
     private void addRow(Rows rows, int length, long bytes) {
         if (bytes == 0 || length == 0) {
             return;

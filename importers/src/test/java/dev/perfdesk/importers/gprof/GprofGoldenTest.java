@@ -40,9 +40,11 @@ import dev.perfdesk.importers.spi.ImportSource;
  */
 class GprofGoldenTest {
     private static final Pattern FLAT = Pattern.compile(
-            "\\s*(\\d+\\.\\d+)\\s+(\\d+\\.\\d+)\\s+(\\d+\\.\\d+)(?:\\s+(\\d+)\\s+(\\d+\\.\\d+)\\s+(\\d+\\.\\d+))?\\s+(.+)");
+            "\\s*(\\d+\\.\\d+)\\s+(\\d+\\.\\d+)\\s+(\\d+\\.\\d+)"
+                    + "(?:\\s+(\\d+)\\s+(\\d+\\.\\d+)\\s+(\\d+\\.\\d+))?\\s+(.+)");
     private static final Pattern PRIMARY = Pattern.compile(
-            "\\[(\\d+)\\]\\s+(\\d+\\.\\d+)\\s+(\\d+\\.\\d+)\\s+(\\d+\\.\\d+)\\s+(?:[\\d+]+\\s+)?(.+?)(?: <cycle \\d+>)? \\[\\d+\\]");
+            "\\[(\\d+)\\]\\s+(\\d+\\.\\d+)\\s+(\\d+\\.\\d+)\\s+(\\d+\\.\\d+)\\s+"
+                    + "(?:[\\d+]+\\s+)?(.+?)(?: <cycle \\d+>)? \\[\\d+\\]");
 
     static Path data(String name) {
         return Path.of(System.getProperty("perfdesk.testdata", "../testdata"), "gprof", name);
@@ -155,7 +157,8 @@ class GprofGoldenTest {
             long selfPer = Math.round(Double.parseDouble(e.getValue().selfPerCall()) * 1e6);
             long totalPer = Math.round(Double.parseDouble(e.getValue().totalPerCall()) * 1e6);
             long n = e.getValue().calls();
-            assertEquals(selfPer == 0 && self > 0 ? self / n : selfPer, calls.selfPerCall(self, e.getKey()), e.getKey());
+            assertEquals(selfPer == 0 && self > 0 ? self / n : selfPer, calls.selfPerCall(self, e.getKey()),
+                    e.getKey());
             assertEquals(totalPer == 0 && total > 0 ? total / n : totalPer, calls.totalPerCall(total, e.getKey()),
                     e.getKey());
         }

@@ -169,7 +169,8 @@ public class HeapChart extends Region {
         g.setTextAlign(TextAlignment.RIGHT);
         for (HeapChartLayout.Tick t : l.byteTicks()) {
             g.setStroke(grid);
-            g.strokeLine(l.left(), Math.round(t.position()) + 0.5, l.left() + l.width(), Math.round(t.position()) + 0.5);
+            double y = Math.round(t.position()) + 0.5;
+            g.strokeLine(l.left(), y, l.left() + l.width(), y);
             g.setFill(text);
             g.fillText(t.label(), l.left() - 6, t.position());
         }
