@@ -10,6 +10,7 @@ import dev.perfdesk.importers.folded.FoldedImporter;
 import dev.perfdesk.importers.criterion.CriterionImporter;
 import dev.perfdesk.importers.gbench.GoogleBenchmarkImporter;
 import dev.perfdesk.importers.gobench.GoBenchImporter;
+import dev.perfdesk.importers.gprof.GprofImporter;
 import dev.perfdesk.importers.hdr.HdrLogImporter;
 import dev.perfdesk.importers.hyperfine.HyperfineImporter;
 import dev.perfdesk.importers.jfr.JfrImporter;
@@ -18,6 +19,7 @@ import dev.perfdesk.importers.jtl.JtlCsvImporter;
 import dev.perfdesk.importers.k6.K6JsonLinesImporter;
 import dev.perfdesk.importers.k6.K6SummaryImporter;
 import dev.perfdesk.importers.locust.LocustImporter;
+import dev.perfdesk.importers.massif.MassifImporter;
 import dev.perfdesk.importers.perf.PerfScriptImporter;
 import dev.perfdesk.importers.pprof.PprofImporter;
 import dev.perfdesk.importers.pytestbench.PytestBenchmarkImporter;
@@ -39,7 +41,7 @@ public final class Importers {
             new K6SummaryImporter(), new K6JsonLinesImporter(), new PytestBenchmarkImporter(), new JtlCsvImporter(),
             new WrkLatencyImporter(), new HdrLogImporter(), new LocustImporter(), new SeriesCsvImporter(),
             new GoBenchImporter(), new CriterionImporter(), new CallgrindImporter(), new CpuProfileImporter(),
-            new SpeedscopeImporter());
+            new SpeedscopeImporter(), new MassifImporter(), new GprofImporter());
 
     private Importers() {
     }

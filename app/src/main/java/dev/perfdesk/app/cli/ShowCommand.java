@@ -14,7 +14,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import dev.perfdesk.core.calltree.CallCounts;
 import dev.perfdesk.core.calltree.FunctionStats;
+import dev.perfdesk.core.heap.HeapSeries;
 import dev.perfdesk.core.model.Profile;
 import dev.perfdesk.core.model.ProfileInfo;
 import dev.perfdesk.core.model.WeightUnit;
@@ -123,13 +125,43 @@ final class ShowCommand implements Callable<Integer> {
             row(out, "timeline", stored.hasTimeline()
                     ? String.format(Locale.ROOT, "%,d timestamped samples", stored.timelineSize()) : "none");
             for (Map.Entry<String, String> e : info.attributes().entrySet()) {
-                row(out, e.getKey(), e.getValue());
+                // The heap snapshots and call counts are data: shown as tables below, not as one long row.
+                if (!e.getKey().equals(HeapSeries.ATTRIBUTE) && !e.getKey().equals(CallCounts.ATTRIBUTE)) {
+                    row(out, e.getKey(), e.getValue());
+                }
+            }
+            HeapSeries heap = HeapSeries.of(info);
+            if (heap != null) {
+                out.println();
+                out.println("Detailed snapshots (time in " + heap.timeUnitLabel() + "; the tree above is snapshot "
+                        + info.attributes().get(HeapSeries.SHOWN_ATTRIBUTE) + "):");
+                out.printf(Locale.ROOT, "  %5s %16s %14s %14s %14s %14s%n", "N", "TIME", "TOTAL", "HEAP", "EXTRA",
+                        "STACKS");
+                for (HeapSeries.Snapshot sn : heap.detailed()) {
+                    out.printf(Locale.ROOT, "  %5d %,16d %,14d %,14d %,14d %,14d%s%n", sn.number(), sn.time(),
+                            sn.total(), sn.heap(), sn.extraHeap(), sn.stacks(),
+                            sn.tree() == HeapSeries.Tree.PEAK ? "  peak" : "");
+                }
             }
             List<FunctionStats> stats = ProfileSummaries.functionStats(profile);
             long total = info.totalWeight();
             out.println();
             out.println("Top " + top + " by self:");
             table(out, FunctionStats.topBySelf(stats, top), total, unit, true);
+            CallCounts calls = CallCounts.of(info);
+            if (calls != null) {
+                out.println();
+                out.println("Calls (top " + top + " by self):");
+                out.printf(Locale.ROOT, "  %14s %14s %14s  %s%n", "CALLS", "SELF/CALL", "TOTAL/CALL", "FUNCTION");
+                for (FunctionStats f : FunctionStats.topBySelf(stats, top)) {
+                    long n = calls.callsOf(f.name());
+                    long selfPer = calls.selfPerCall(f.self(), f.name());
+                    long totalPer = calls.totalPerCall(f.total(), f.name());
+                    out.printf(Locale.ROOT, "  %14s %14s %14s  %s%n", n < 0 ? "" : String.format(Locale.ROOT, "%,d", n),
+                            selfPer < 0 ? "" : unit.format(selfPer), totalPer < 0 ? "" : unit.format(totalPer),
+                            TerminalText.escape(f.name()));
+                }
+            }
             out.println();
             out.println("Top " + top + " by total:");
             table(out, FunctionStats.topByTotal(stats, top), total, unit, false);

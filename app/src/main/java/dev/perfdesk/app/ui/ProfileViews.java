@@ -30,7 +30,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import dev.perfdesk.core.diff.ProfileDiff;
+import dev.perfdesk.core.calltree.CallCounts;
 import dev.perfdesk.core.flame.FlameViewState;
+import dev.perfdesk.core.heap.HeapSeries;
 import dev.perfdesk.core.model.Profile;
 import dev.perfdesk.core.model.ProfileInfo;
 import dev.perfdesk.core.model.ThreadInfo;
@@ -43,12 +45,15 @@ import dev.perfdesk.core.timeline.ActivityHistogram;
 import dev.perfdesk.core.timeline.TimeRange;
 import dev.perfdesk.store.StoredProfile;
 import dev.perfdesk.viewers.flame.FlameGraphPane;
+import dev.perfdesk.viewers.heap.HeapChart;
 import dev.perfdesk.viewers.timeline.TimelineStrip;
 
 /**
  * The view of an opened profile: a header with the event selector (the other profiles of the same file, such as a
  * JFR recording's CPU, allocation and lock profiles), the activity timeline whose dragged range filters the flame
- * graph and function table, the flame graph pane, and an info panel with the recording's metadata.
+ * graph and function table, the flame graph pane, and an info panel with the recording's metadata. A heap profile
+ * with snapshots over time (Valgrind Massif, see {@link HeapSeries}) shows its heap chart instead of the activity
+ * timeline: choosing a snapshot there shows that snapshot's tree in the flame graph and table.
  */
 public final class ProfileViews {
     private static final int BINS = 600;
@@ -80,6 +85,10 @@ public final class ProfileViews {
         private final Context context;
         private final FlameGraphPane pane = new FlameGraphPane();
         private final TimelineStrip timeline = new TimelineStrip();
+        private final HeapChart heapChart = new HeapChart();
+        /** The heap snapshots of the profile shown, or null when it has none. */
+        private HeapSeries heap;
+        private boolean syncingHeap;
         private final ComboBox<StoredProfile> events = new ComboBox<>();
         private final ToggleButton lanes = new ToggleButton("Per thread");
         private final ToggleButton info = new ToggleButton("Info");
@@ -127,6 +136,23 @@ public final class ProfileViews {
             timeline.selectionProperty().addListener((o, was, range) -> {
                 pane.viewModel().setTimeRange(range);
                 showRange(range);
+                if (heap != null && !syncingHeap) {
+                    syncingHeap = true;
+                    heapChart.setSelected(range == null ? shownSnapshot() : heap.byNumber((int) range.from()));
+                    syncingHeap = false;
+                }
+            });
+            // A snapshot chosen on the heap chart: its tree is the timeline's rows at its number (see HeapSeries).
+            heapChart.selectedProperty().addListener((o, was, now) -> {
+                if (heap != null && !syncingHeap) {
+                    syncingHeap = true;
+                    HeapSeries.Snapshot shown = shownSnapshot();
+                    timeline.setSelection(now == null || now.equals(shown) ? null : HeapSeries.rangeOf(now));
+                    if (now == null) {
+                        heapChart.setSelected(shown);
+                    }
+                    syncingHeap = false;
+                }
             });
             Label eventLabel = new Label("Event");
             // Only the note gives way when the header is narrow; labels and buttons keep their size.
@@ -145,7 +171,7 @@ public final class ProfileViews {
             header.setAlignment(Pos.CENTER_LEFT);
             header.setPadding(new Insets(4, 8, 4, 8));
             header.getStyleClass().add("profile-header");
-            timelineBox = new VBox(timeline);
+            timelineBox = new VBox(timeline, heapChart);
             timelineBox.setPadding(new Insets(0, 8, 4, 8));
             setTop(new VBox(header, timelineBox));
             setCenter(pane);
@@ -170,6 +196,10 @@ public final class ProfileViews {
             return timeline;
         }
 
+        HeapChart heapChart() {
+            return heapChart;
+        }
+
         ComboBox<StoredProfile> events() {
             return events;
         }
@@ -190,10 +220,21 @@ public final class ProfileViews {
             this.profile = p;
             timeline.setSelection(null);
             pane.setProfile(p, opening);
+            heap = HeapSeries.of(p.info());
+            heapChart.setSeries(heap);
+            heapChart.setVisible(heap != null);
+            heapChart.setManaged(heap != null);
+            if (heap != null) {
+                syncingHeap = true;
+                heapChart.setSelected(shownSnapshot());
+                syncingHeap = false;
+            }
             Timeline t = p.timeline();
-            boolean timed = t != null && t.size() > 0;
-            timelineBox.setVisible(timed);
-            timelineBox.setManaged(timed);
+            boolean timed = heap == null && t != null && t.size() > 0;
+            timeline.setVisible(timed);
+            timeline.setManaged(timed);
+            timelineBox.setVisible(timed || heap != null);
+            timelineBox.setManaged(timed || heap != null);
             lanes.setDisable(!timed);
             List<ThreadInfo> threads = p.threads();
             timeline.setThreadNames(i -> i >= 0 && i < threads.size() ? threads.get(i).label() : "(no thread)");
@@ -219,6 +260,12 @@ public final class ProfileViews {
                 note.setTooltip(new Tooltip(note.getText()));
             } else if (p.info().event().equals("jdk.NativeMethodSample")) {
                 note.setText("Threads in native code, sampled; not CPU time.");
+            } else if (p.info().attributes().containsKey("note")) {
+                // What the format cannot say (gprof's and Callgrind's rebuilt call paths, Massif's snapshots).
+                note.setText(p.info().attributes().get("note"));
+                note.setTooltip(new Tooltip(note.getText()));
+                note.getTooltip().setWrapText(true);
+                note.getTooltip().setMaxWidth(520);
             } else {
                 note.setText("");
             }
@@ -226,14 +273,18 @@ public final class ProfileViews {
         }
 
         private void showRange(TimeRange range) {
+            clearRange.setText(heap != null ? "Show " + shownName() : "Clear range");
             clearRange.setVisible(range != null);
             clearRange.setManaged(range != null);
             compareRange.setVisible(range != null || pinned != null);
             compareRange.setManaged(range != null || pinned != null);
-            compareRange.setText(pinned != null ? "Compare with baseline" : "Compare range");
+            compareRange.setText(pinned != null ? "Compare with baseline" : heap != null ? "Compare with "
+                    + shownName() : "Compare range");
             rangeLabel.setVisible(range != null);
             rangeLabel.setManaged(range != null);
-            if (range != null) {
+            if (range != null && heap != null) {
+                rangeLabel.setText("Tree of snapshot " + range.from());
+            } else if (range != null) {
                 rangeLabel.setText(String.format(Locale.ROOT, "Range: %s", WeightUnit.NANOSECONDS.format(
                         range.duration())));
             }
@@ -244,11 +295,30 @@ public final class ProfileViews {
         private record Selection(Set<Integer> threads, TimeRange range, String name) {
         }
 
+        /** The snapshot whose tree the profile's own samples are (the peak), or null. */
+        private HeapSeries.Snapshot shownSnapshot() {
+            if (heap == null) {
+                return null;
+            }
+            String shown = profile == null ? null : profile.info().attributes().get(HeapSeries.SHOWN_ATTRIBUTE);
+            HeapSeries.Snapshot s = shown == null || !shown.matches("\\d{1,9}") ? null
+                    : heap.byNumber(Integer.parseInt(shown));
+            return s != null ? s : heap.peak();
+        }
+
+        private String shownName() {
+            HeapSeries.Snapshot s = shownSnapshot();
+            return s == null ? "whole profile" : "snapshot " + s.number() + (s.tree() == HeapSeries.Tree.PEAK
+                    ? " (peak)" : "");
+        }
+
         private Selection currentSelection() {
             Set<Integer> threads = pane.viewModel().specProperty().get().threads();
             TimeRange range = timeline.getSelection();
             List<String> parts = new ArrayList<>();
-            if (range != null) {
+            if (heap != null) {
+                parts.add(range == null ? shownName() : "snapshot " + range.from());
+            } else if (range != null) {
                 parts.add("range of " + WeightUnit.NANOSECONDS.format(range.duration()) + " at "
                         + WeightUnit.NANOSECONDS.format(range.from() - timelineStart()));
             }
@@ -281,7 +351,7 @@ public final class ProfileViews {
             }
             Selection current = currentSelection();
             Selection baseline = pinned != null ? pinned
-                    : new Selection(current.threads(), null, "whole profile");
+                    : new Selection(current.threads(), null, heap != null ? shownName() : "whole profile");
             if (pinned == null && current.range() == null) {
                 return;
             }
@@ -360,7 +430,10 @@ public final class ProfileViews {
             add.accept("Command", i.command());
             add.accept("Source", i.sourcePath());
             for (Map.Entry<String, String> e : i.attributes().entrySet()) {
-                add.accept(e.getKey(), e.getValue());
+                // Data for the views (the heap chart, the table's calls), summarised in other rows.
+                if (!e.getKey().equals(HeapSeries.ATTRIBUTE) && !e.getKey().equals(CallCounts.ATTRIBUTE)) {
+                    add.accept(e.getKey(), e.getValue());
+                }
             }
             Label title = new Label("Recording");
             title.getStyleClass().add("info-title");

@@ -73,6 +73,7 @@ public class FlameGraphPane extends BorderPane {
     private final ExecutorService ownExecutor;
     private final FlameGraphView graph = new FlameGraphView();
     private final FunctionTableView functionTable = new FunctionTableView();
+    private SplitPane split;
     private final TabPane views = new TabPane();
     private final CallTreeView callTree;
     private final SandwichView sandwich;
@@ -135,7 +136,7 @@ public class FlameGraphPane extends BorderPane {
         VBox graphBox = new VBox(graph, legend);
         VBox.setVgrow(graph, Priority.ALWAYS);
         graphBox.getStyleClass().add("flame-graph-box");
-        SplitPane split = new SplitPane(graphBox, functionTable);
+        split = new SplitPane(graphBox, functionTable);
         split.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(functionTable, false);
         // The call tree shows the same view as the graph; picking a row selects its function in the table too.
@@ -512,11 +513,24 @@ public class FlameGraphPane extends BorderPane {
     /** Shows {@code profile}; computation runs in the background and the view updates when it is done. */
     public void setProfile(Profile profile) {
         viewModel.setProfile(profile);
+        showCallCounts(profile);
+    }
+
+    /** A profile with call counts (gprof) gets the table's calls columns, and the table more room for them. */
+    private void showCallCounts(Profile profile) {
+        dev.perfdesk.core.calltree.CallCounts calls = profile == null ? null
+                : dev.perfdesk.core.calltree.CallCounts.of(profile.info());
+        boolean had = functionTable.callCountsProperty().get() != null;
+        functionTable.callCountsProperty().set(calls);
+        if (had != (calls != null)) {
+            split.setDividerPositions(calls != null ? 0.5 : 0.64);
+        }
     }
 
     /** As {@link FlameGraphViewModel#setProfile(Profile, Future)}: with its opening state computed elsewhere. */
     public void setProfile(Profile profile, Future<FlameViewState> opening) {
         viewModel.setProfile(profile, opening);
+        showCallCounts(profile);
     }
 
     /** Writes the current view (threads, transforms, zoom, orientation) as a standalone interactive SVG. */

@@ -25,6 +25,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import dev.perfdesk.core.calltree.CallCounts;
 import dev.perfdesk.core.calltree.FunctionStats;
 import dev.perfdesk.core.flame.Butterfly;
 import dev.perfdesk.core.flame.FlameViewState;
@@ -47,6 +48,8 @@ public class FunctionTableView extends VBox {
     private final ObjectProperty<FlameViewState> state = new SimpleObjectProperty<>(this, "state");
     private final StringProperty selectedFunction = new SimpleStringProperty(this, "selectedFunction");
     private final ObjectProperty<Butterfly> butterfly = new SimpleObjectProperty<>(this, "butterfly");
+    private final ObjectProperty<CallCounts> callCounts = new SimpleObjectProperty<>(this, "callCounts");
+    private final List<TableColumn<FunctionStats, Long>> callColumns;
 
     private final TextField filter = new TextField();
     private final TableView<FunctionStats> table = new TableView<>();
@@ -84,8 +87,29 @@ public class FunctionTableView extends VBox {
         name.setPrefWidth(210);
         for (TableColumn<FunctionStats, Long> c : List.of(self, selfPct, total, totalPct)) {
             c.setPrefWidth(c == self || c == total ? 74 : 66);
-            c.setMinWidth(c == self || c == total ? 56 : 60);
+            c.setMinWidth(c == self || c == total ? 68 : 60);
         }
+        // Where the source counts calls (gprof): calls and time per call, from CallCounts.
+        TableColumn<FunctionStats, Long> calls = callColumn("Calls", (c, f) -> c.callsOf(f.name()), false);
+        TableColumn<FunctionStats, Long> selfPerCall = callColumn("Self/call",
+                (c, f) -> c.selfPerCall(f.self(), f.name()), true);
+        TableColumn<FunctionStats, Long> totalPerCall = callColumn("Total/call",
+                (c, f) -> c.totalPerCall(f.total(), f.name()), true);
+        callColumns = List.of(calls, selfPerCall, totalPerCall);
+        // With calls there are three more columns: the shares (also in the butterfly and the graph's tooltips) give
+        // way, so that every column fits beside the flame graph.
+        callCounts.addListener((o, was, now) -> {
+            table.getColumns().removeAll(callColumns);
+            table.getColumns().removeAll(List.of(selfPct, totalPct));
+            if (now != null) {
+                table.getColumns().addAll(callColumns);
+                name.setPrefWidth(130);
+            } else {
+                table.getColumns().add(2, selfPct);
+                table.getColumns().add(4, totalPct);
+                name.setPrefWidth(210);
+            }
+        });
         state.addListener((o, was, now) -> {
             String unit = now == null ? "" : "Weights in " + now.unit().symbol();
             table.setTooltip(now == null ? null : new Tooltip(unit));
@@ -134,6 +158,33 @@ public class FunctionTableView extends VBox {
         return col;
     }
 
+    private TableColumn<FunctionStats, Long> callColumn(String title,
+                                                        java.util.function.BiFunction<CallCounts, FunctionStats, Long>
+                                                                value, boolean time) {
+        TableColumn<FunctionStats, Long> col = new TableColumn<>(title);
+        col.setCellValueFactory(c -> {
+            CallCounts counts = callCounts.get();
+            return new ReadOnlyObjectWrapper<>(counts == null ? -1L : value.apply(counts, c.getValue()));
+        });
+        col.setComparator(Comparator.naturalOrder());
+        col.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Long item, boolean empty) {
+                super.updateItem(item, empty);
+                FlameViewState st = state.get();
+                if (empty || item == null || item < 0 || st == null) {
+                    setText(empty ? null : "");
+                } else {
+                    setText(time ? st.format(item) : String.format(Locale.ROOT, "%,d", item));
+                }
+            }
+        });
+        col.getStyleClass().add("weight-column");
+        col.setPrefWidth(time ? 80 : 92);
+        col.setMinWidth(time ? 78 : 86);
+        return col;
+    }
+
     private void applyFilter(String text) {
         filtered.setPredicate(NamedRows.containing(text, FunctionStats::name));
     }
@@ -173,6 +224,14 @@ public class FunctionTableView extends VBox {
 
     public ObjectProperty<Butterfly> butterflyProperty() {
         return butterfly;
+    }
+
+    /**
+     * How many times each function was called and its time per call, where the profile's source counts calls
+     * (gprof); null, the default, for none. While set, the table has Calls, Self/call and Total/call columns.
+     */
+    public ObjectProperty<CallCounts> callCountsProperty() {
+        return callCounts;
     }
 
     private final class WeightCell extends TableCell<FunctionStats, Long> {
