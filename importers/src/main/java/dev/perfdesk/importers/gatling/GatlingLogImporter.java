@@ -407,10 +407,10 @@ public final class GatlingLogImporter implements Importer {
             long at = offset;
             int k = readInt();
             if (k > 0) {
-                String s = string("a string");
                 if (k > cache.size() + MAX_STRING) {
                     throw ImportException.atByte(file, at, "a string id of " + k + " is not plausible");
                 }
+                String s = string("a string");
                 while (cache.size() <= k) {
                     cache.add(null);
                 }

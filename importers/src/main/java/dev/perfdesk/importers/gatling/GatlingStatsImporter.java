@@ -249,6 +249,9 @@ public final class GatlingStatsImporter implements Importer {
             throw tree.error(f.isMissingNode() ? at : at + "/" + field, "expected an object '" + field
                     + "' with total, ok and ko, found " + describe(f));
         }
+        if (f.path(part).isMissingNode()) {
+            throw tree.error(at + "/" + field, "expected '" + part + "' in '" + field + "'");
+        }
         return number(tree, f.path(part), at + "/" + field + "/" + part);
     }
 
