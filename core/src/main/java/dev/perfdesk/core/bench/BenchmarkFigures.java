@@ -445,6 +445,14 @@ public final class BenchmarkFigures {
         return reported == null ? Double.NaN : reported;
     }
 
+    /**
+     * Whether the percentiles of the raw samples follow the tool's own rule ({@link Benchmark#PERCENTILES_BY})
+     * rather than linear interpolation; a percentile curve then follows it too.
+     */
+    public boolean followsToolPercentileRule() {
+        return toolRule != null;
+    }
+
     private double samplePercentile(double percentile) {
         return toolRule != null ? toolRule.percentile(percentile) : interpolated(sorted, percentile);
     }
