@@ -49,6 +49,7 @@ class CliGatlingTest {
         }
         assertTrue(found, c.out());
         CliRunner.Result text = CliRunner.run("compare", "--db", db, "r2", "r3");
+        System.out.println(text.out());
         assertEquals(1, text.exitCode(), text.out());
         assertTrue(text.out().contains("All Requests"), text.out());
     }

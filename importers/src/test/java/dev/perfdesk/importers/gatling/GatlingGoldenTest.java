@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,12 +18,14 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.perfdesk.core.bench.Benchmark;
 import dev.perfdesk.core.bench.BenchmarkFigures;
 import dev.perfdesk.core.bench.BenchmarkRun;
+import dev.perfdesk.core.series.RunHistory;
 
 /**
  * Gatling runs recorded here ({@code sample-data/bench/gatling/record.sh}, Gatling's Maven plugin 4.21.12 with
@@ -198,5 +201,24 @@ class GatlingGoldenTest {
         assertEquals(List.of("All Requests", "pages", "pages / api", "pages / api / item", "pages / home", "home",
                 "missing"), names);
         assertNotNull(find(log, "pages / api", "", Benchmark.PRIMARY).attributes().get("group values"));
+    }
+
+    @Test
+    void runsJoinTheHistoryInTheOrderTheyRan() throws Exception {
+        List<RunHistory.IdentifiedRun> runs = new ArrayList<>();
+        int i = 0;
+        for (String name : new String[] {"gatling-3.13.5-slow", "gatling-3.12.0", "gatling-3.13.5"}) {
+            BenchmarkRun run = importRun(sample("gatling", name + ".simulation.log"), GatlingLogImporter.FORMAT);
+            runs.add(new RunHistory.IdentifiedRun("r" + (++i), run, java.time.Instant.EPOCH));
+        }
+        List<RunHistory.RunSeries> item = RunHistory.ofBenchmark(RunHistory.of(runs), "pages / api / item");
+        assertEquals(2, item.size(), "latency and requests/s: " + item);
+        RunHistory.RunSeries latency = item.stream().filter(s -> s.unit().equals("ms")).findFirst().orElseThrow();
+        assertEquals(3, latency.set().size());
+        double[] medians = latency.set().values(latency.metric());
+        // by start time: 3.12.0, then 3.13.5, then the slow server
+        assertEquals(find(runs.get(1).run(), "pages / api / item", "", Benchmark.PRIMARY).figures().centre(),
+                medians[0]);
+        assertTrue(medians[2] > medians[1] * 5, Arrays.toString(medians));
     }
 }
