@@ -53,4 +53,26 @@ class CliGatlingTest {
         assertEquals(1, text.exitCode(), text.out());
         assertTrue(text.out().contains("All Requests"), text.out());
     }
+
+    @Test
+    void aReportFolderImportsAsOneRunFromItsLogElseFromItsStatistics() throws Exception {
+        Path report = dir.resolve("perfdesksimulation-20261202195930000");
+        Path js = java.nio.file.Files.createDirectories(report.resolve("js"));
+        Path recorded = CliBenchTest.sample("gatling", "reports/gatling-3.13.4");
+        for (String f : new String[] {"stats.json", "global_stats.json", "stats.js", "assertions.xml"}) {
+            java.nio.file.Files.copy(recorded.resolve(f), js.resolve(f));
+        }
+        java.nio.file.Files.writeString(report.resolve("index.html"), "<html><body>report</body></html>\n");
+        java.nio.file.Files.copy(CliBenchTest.sample("gatling", "gatling-3.13.4.simulation.log"),
+                report.resolve("simulation.log"));
+        CliRunner.Result r = CliRunner.run("import", "--db", db, dir.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(List.of("r1\tperfdesksimulation-20261202195930000/simulation.log"),
+                r.out().lines().filter(l -> !l.isBlank()).toList(), r.out());
+        java.nio.file.Files.delete(report.resolve("simulation.log"));
+        CliRunner.Result again = CliRunner.run("import", "--db", db, dir.toString());
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals(List.of("r2\tperfdesksimulation-20261202195930000/js/stats.json"),
+                again.out().lines().filter(l -> !l.isBlank()).toList(), again.out());
+    }
 }

@@ -104,7 +104,25 @@ public final class GatlingLogImporter implements Importer {
         if (!run.hasRequests()) {
             throw ImportException.whole(file, "the log has no REQUEST records: Gatling recorded no requests");
         }
-        sink.addRun(run.toRun(source.fileName(), FORMAT));
+        sink.addRun(run.toRun(runName(source), FORMAT));
+    }
+
+    /**
+     * The file name, with the report folder in front when Gatling's own names say nothing: every log is
+     * {@code simulation.log} and every report's statistics {@code js/stats.json}, so they are named
+     * {@code perfdesksimulation-20261202195906038/simulation.log} and {@code .../js/stats.json}.
+     */
+    static String runName(ImportSource source) {
+        String name = source.fileName();
+        Path parent = source.path().toAbsolutePath().getParent();
+        if (parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("js")
+                && name.matches("(global_)?stats\\.(json|js)")) {
+            name = "js/" + name;
+            parent = parent.getParent();
+        } else if (!name.equals("simulation.log")) {
+            return name;
+        }
+        return parent == null || parent.getFileName() == null ? name : parent.getFileName() + "/" + name;
     }
 
     /** Major and minor of a version string, or null. */
@@ -172,7 +190,8 @@ public final class GatlingLogImporter implements Importer {
                     }
                     case "REQUEST" -> {
                         requireRun(file, n, sawRun);
-                        fields(file, n, f, 7, "REQUEST\\t<groups>\\t<name>\\t<start ms>\\t<end ms>\\tOK|KO\\t<message>");
+                        fields(file, n, f, 7,
+                                "REQUEST\\t<groups>\\t<name>\\t<start ms>\\t<end ms>\\tOK|KO\\t<message>");
                         long start = millis(file, n, f[3], "the request's start");
                         long end = millis(file, n, f[4], "the request's end");
                         checkOrder(file, n, start, end);

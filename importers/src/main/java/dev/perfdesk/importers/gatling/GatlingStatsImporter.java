@@ -57,6 +57,28 @@ public final class GatlingStatsImporter implements Importer {
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
     private static final String JS_PREFIX = "var stats = ";
 
+    /**
+     * The files to import from a Gatling report folder ({@code target/gatling/SIMULATION-TIMESTAMP/}: its
+     * {@code simulation.log}, or, where the log is absent, the report's one statistics file, {@code js/stats.json}
+     * before {@code js/stats.js}), so a folder import makes one run of a report rather than one per file and
+     * refusals for its HTML, CSS and scripts; null when {@code folder} is not a Gatling report.
+     */
+    public static List<Path> reportFiles(Path folder) {
+        Path js = folder.resolve("js");
+        Path log = folder.resolve("simulation.log");
+        boolean report = java.nio.file.Files.isDirectory(js) && (java.nio.file.Files.isRegularFile(log)
+                || java.nio.file.Files.isRegularFile(folder.resolve("index.html")));
+        if (!report) {
+            return null;
+        }
+        for (Path p : new Path[] {log, js.resolve("stats.json"), js.resolve("stats.js")}) {
+            if (java.nio.file.Files.isRegularFile(p)) {
+                return List.of(p);
+            }
+        }
+        return List.of();
+    }
+
     @Override
     public String format() {
         return FORMAT;
@@ -131,8 +153,8 @@ public final class GatlingStatsImporter implements Importer {
         tags.put("percentiles", "percentiles1 to percentiles4 read as p50, p75, p95 and p99 (gatling.conf's "
                 + "defaults; the report does not name them)");
         tags.put("source", js ? "report stats.js" : "report statistics JSON");
-        sink.addRun(new BenchmarkRun(source.fileName(), "Gatling", FORMAT, null, Map.of(), "", "", tags,
-                benchmarks));
+        sink.addRun(new BenchmarkRun(GatlingLogImporter.runName(source), "Gatling", FORMAT, null, Map.of(), "", "",
+                tags, benchmarks));
     }
 
     private static int utf8Length(String text, int chars) {
