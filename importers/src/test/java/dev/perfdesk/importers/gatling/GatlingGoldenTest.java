@@ -3,6 +3,7 @@ package dev.perfdesk.importers.gatling;
 import static dev.perfdesk.importers.bench.BenchFiles.find;
 import static dev.perfdesk.importers.bench.BenchFiles.importRun;
 import static dev.perfdesk.importers.bench.BenchFiles.sample;
+import static dev.perfdesk.importers.bench.BenchFiles.testdata;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -201,6 +202,50 @@ class GatlingGoldenTest {
         assertEquals(List.of("All Requests", "pages", "pages / api", "pages / api / item", "pages / home", "home",
                 "missing"), names);
         assertNotNull(find(log, "pages / api", "", Benchmark.PRIMARY).attributes().get("group values"));
+    }
+
+    /**
+     * The format dossier's own recordings ({@code testdata/gatling}, another simulation recorded with the same
+     * plugin): the log against its console's Global Information, and every request and group against the report.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"gatling-3.12.0", "gatling-3.13.4", "gatling-3.13.5"})
+    void theDossiersRecordingsReadAsTheirConsoleAndReport(String name) throws Exception {
+        Path dir = testdata("gatling/" + name);
+        BenchmarkRun log = importRun(dir.resolve("simulation.log"), GatlingLogImporter.FORMAT);
+        assertEquals("perf.LoopbackSimulation", log.tags().get("simulation"));
+        boolean digest31 = name.equals("gatling-3.12.0");
+        Map<String, String> console = console(dir.resolve("console.txt"));
+        console.remove("std deviation");
+        Benchmark all = find(log, GatlingRun.ALL_REQUESTS, "", Benchmark.PRIMARY);
+        Map<String, String> ours = ours(all, find(log, GatlingRun.ALL_REQUESTS, "", GatlingRun.RPS));
+        if (!digest31) {
+            checkPercentiles(all, console, ours);
+        }
+        dropPercentiles(console);
+        dropPercentiles(ours);
+        ours.keySet().retainAll(console.keySet());
+        assertEquals(console, ours);
+        Path stats = Files.exists(dir.resolve("stats.json")) ? dir.resolve("stats.json") : dir.resolve("stats.js");
+        BenchmarkRun report = importRun(stats, GatlingStatsImporter.FORMAT);
+        List<String> names = new ArrayList<>();
+        for (Benchmark b : report.benchmarks()) {
+            if (!b.metric().equals(Benchmark.PRIMARY)) {
+                continue;
+            }
+            names.add(b.name());
+            Benchmark fromLog = find(log, b.name(), "", Benchmark.PRIMARY);
+            Map<String, String> expected = ours(b, find(report, b.name(), "", GatlingRun.RPS));
+            expected.put("mean response time", whole(b.statistics().get("mean")));
+            Map<String, String> actual = ours(fromLog, find(log, b.name(), "", GatlingRun.RPS));
+            if (!digest31) {
+                checkPercentiles(fromLog, expected, actual);
+            }
+            dropPercentiles(expected);
+            dropPercentiles(actual);
+            assertEquals(expected, actual, b.name());
+        }
+        assertEquals(List.of("All Requests", "pages", "pages / index", "pages / big", "index", "missing"), names);
     }
 
     @Test
