@@ -201,6 +201,15 @@ class GatlingGoldenTest {
         }
         assertEquals(List.of("All Requests", "pages", "pages / api", "pages / api / item", "pages / home", "home",
                 "missing"), names);
+        if (Files.exists(dir.resolve("global_stats.json"))) {
+            // the report's global_stats.json: the All Requests statistics alone, the same numbers
+            BenchmarkRun global = importRun(dir.resolve("global_stats.json"), GatlingStatsImporter.FORMAT);
+            assertEquals(2, global.benchmarks().size());
+            assertEquals(ours(find(report, GatlingRun.ALL_REQUESTS, "", Benchmark.PRIMARY),
+                    find(report, GatlingRun.ALL_REQUESTS, "", GatlingRun.RPS)),
+                    ours(find(global, GatlingRun.ALL_REQUESTS, "", Benchmark.PRIMARY),
+                            find(global, GatlingRun.ALL_REQUESTS, "", GatlingRun.RPS)));
+        }
         assertNotNull(find(log, "pages / api", "", Benchmark.PRIMARY).attributes().get("group values"));
     }
 
