@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 import dev.perfdesk.importers.callgrind.CallgrindImporter;
 import dev.perfdesk.importers.cpuprofile.CpuProfileImporter;
 import dev.perfdesk.importers.folded.FoldedImporter;
+import dev.perfdesk.importers.gatling.GatlingLogImporter;
+import dev.perfdesk.importers.gatling.GatlingStatsImporter;
 import dev.perfdesk.importers.criterion.CriterionImporter;
 import dev.perfdesk.importers.gbench.GoogleBenchmarkImporter;
 import dev.perfdesk.importers.gobench.GoBenchImporter;
@@ -20,6 +22,7 @@ import dev.perfdesk.importers.k6.K6JsonLinesImporter;
 import dev.perfdesk.importers.k6.K6SummaryImporter;
 import dev.perfdesk.importers.locust.LocustImporter;
 import dev.perfdesk.importers.massif.MassifImporter;
+import dev.perfdesk.importers.locust.LocustJsonImporter;
 import dev.perfdesk.importers.perf.PerfScriptImporter;
 import dev.perfdesk.importers.pprof.PprofImporter;
 import dev.perfdesk.importers.pytestbench.PytestBenchmarkImporter;
@@ -41,7 +44,8 @@ public final class Importers {
             new K6SummaryImporter(), new K6JsonLinesImporter(), new PytestBenchmarkImporter(), new JtlCsvImporter(),
             new WrkLatencyImporter(), new HdrLogImporter(), new LocustImporter(), new SeriesCsvImporter(),
             new GoBenchImporter(), new CriterionImporter(), new CallgrindImporter(), new CpuProfileImporter(),
-            new SpeedscopeImporter(), new MassifImporter(), new GprofImporter());
+            new SpeedscopeImporter(), new MassifImporter(), new GprofImporter(),
+            new GatlingLogImporter(), new GatlingStatsImporter(), new LocustJsonImporter());
 
     private Importers() {
     }

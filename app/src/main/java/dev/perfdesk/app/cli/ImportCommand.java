@@ -155,6 +155,12 @@ final class ImportCommand implements Callable<Integer> {
                 out.add(folder);
                 return;
             }
+            List<Path> gatling = dev.perfdesk.importers.gatling.GatlingStatsImporter.reportFiles(folder);
+            if (gatling != null) {
+                // a Gatling report: its simulation.log (else its statistics), not its HTML, CSS and scripts
+                out.addAll(gatling);
+                return;
+            }
             List<Path> children;
             try (java.util.stream.Stream<Path> list = java.nio.file.Files.list(folder)) {
                 children = list.filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList();

@@ -59,6 +59,18 @@ public final class Benchmark {
      */
     public static final String AGGREGATE_SAMPLES = "aggregate samples";
 
+    /**
+     * The attribute naming the rule the tool computes percentiles of its raw samples by, when the figures should
+     * follow the tool rather than linear interpolation; its one value so far is {@link #GATLING_PERCENTILES}.
+     */
+    public static final String PERCENTILES_BY = "percentiles by";
+    /**
+     * {@link #PERCENTILES_BY} of a Gatling request or group: Gatling's reports take percentiles from a t-digest
+     * (AVLTreeDigest, compression 100) fed the response times in the log's order, and print them rounded to whole
+     * milliseconds; see {@link TDigestPercentiles}.
+     */
+    public static final String GATLING_PERCENTILES = "Gatling t-digest";
+
     private final String name;
     private final Map<String, String> params;
     private final String metric;

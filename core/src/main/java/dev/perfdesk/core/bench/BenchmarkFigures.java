@@ -26,7 +26,9 @@ import dev.perfdesk.core.stats.ScoreSummary;
  *       a value or a count.</li>
  *   <li><b>Percentiles.</b> From the raw samples by linear interpolation between closest ranks (numpy's default,
  *       R's type 7 and k6's rule), so the median is the median and p50 equals it; else from the distribution as
- *       HdrHistogram computes them; else as the tool reported them.</li>
+ *       HdrHistogram computes them; else as the tool reported them. A benchmark whose
+ *       {@link Benchmark#PERCENTILES_BY} is {@link Benchmark#GATLING_PERCENTILES} takes them from its raw samples
+ *       by Gatling's own rule instead ({@link TDigestPercentiles}), so they equal Gatling's report.</li>
  *   <li><b>n.</b> The number of raw samples; else the score's iterations; else the histogram's count; else the
  *       count the tool reported.</li>
  * </ul>
@@ -122,10 +124,15 @@ public final class BenchmarkFigures {
     private final long n;
     private final Source source;
     private final double[] tablePercentiles;
+    /** Gatling's percentiles of the samples, or null when the benchmark follows the usual rule. */
+    private final TDigestPercentiles toolRule;
 
     private BenchmarkFigures(Benchmark b) {
         this.benchmark = b;
         this.sorted = Arrays.stream(b.samples()).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        this.toolRule = sorted.length > 0
+                && Benchmark.GATLING_PERCENTILES.equals(b.attributes().get(Benchmark.PERCENTILES_BY))
+                ? TDigestPercentiles.ofGatling(b.samples()) : null;
         this.distribution = distributionOf(b);
         ScoreSummary score = b.score();
         double c = Double.NaN;
@@ -145,9 +152,9 @@ public final class BenchmarkFigures {
                 note = "n=" + score.n();
             }
         } else if (sorted.length > 0) {
-            c = interpolated(sorted, 50);
+            c = samplePercentile(50);
             ck = Centre.MEDIAN;
-            s = interpolated(sorted, 75) - interpolated(sorted, 25);
+            s = samplePercentile(75) - samplePercentile(25);
             sk = Spread.IQR;
         } else if (distribution != null) {
             c = distribution.percentile(50);
@@ -429,13 +436,25 @@ public final class BenchmarkFigures {
     /** The value at {@code percentile} (0..100), by the rules in the class comment; NaN when not known. */
     public double percentile(double percentile) {
         if (sorted.length > 0) {
-            return interpolated(sorted, percentile);
+            return samplePercentile(percentile);
         }
         if (distribution != null) {
             return distribution.percentile(percentile);
         }
         Double reported = benchmark.statistics().get(Benchmark.percentileKey(percentile));
         return reported == null ? Double.NaN : reported;
+    }
+
+    /**
+     * Whether the percentiles of the raw samples follow the tool's own rule ({@link Benchmark#PERCENTILES_BY})
+     * rather than linear interpolation; a percentile curve then follows it too.
+     */
+    public boolean followsToolPercentileRule() {
+        return toolRule != null;
+    }
+
+    private double samplePercentile(double percentile) {
+        return toolRule != null ? toolRule.percentile(percentile) : interpolated(sorted, percentile);
     }
 
     /** p50, p90 and p99 ({@link #TABLE_PERCENTILES}), computed once. */

@@ -176,7 +176,7 @@ public final class RelativeSpeed {
     }
 
     /** The tools whose runs are one load test measured several ways. */
-    private static final java.util.Set<String> LOAD_TESTS = java.util.Set.of("k6", "Locust", "JMeter");
+    private static final java.util.Set<String> LOAD_TESTS = java.util.Set.of("k6", "Locust", "JMeter", "Gatling");
 
     /**
      * The relative speeds within each group of comparable benchmarks of {@code benchmarks}: one mode, metric, unit

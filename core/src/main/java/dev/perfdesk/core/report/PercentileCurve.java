@@ -18,7 +18,8 @@ import dev.perfdesk.core.bench.Distribution;
  * <ul>
  *   <li><b>Raw samples</b>: the values at percentiles spaced evenly in nines (20 a decade), from 0% to the highest
  *       percentile the data can tell, {@code 1 - 1/n} (at most six nines), by {@link BenchmarkFigures}' rule
- *       ({@link BenchmarkFigures#interpolated}), so the curve goes through the table's p50, p90 and p99.</li>
+ *       ({@link BenchmarkFigures#interpolated}, or the tool's own rule where the figures follow it, as for
+ *       Gatling), so the curve goes through the table's p50, p90 and p99.</li>
  *   <li><b>A histogram</b>: one point per step of HdrHistogram's percentile iteration, the lines its
  *       {@code outputPercentileDistribution} prints; the last step (100%, the maximum) has no finite x and is kept
  *       only as {@link #max()}.</li>
@@ -53,9 +54,18 @@ public final class PercentileCurve {
     private final Distribution distribution;
     /** What a value in the original unit is multiplied by to read in {@link #unit}. */
     private final double factor;
+    /** The tool's percentile rule for raw samples ({@link BenchmarkFigures#percentile}), or null for interpolation. */
+    private final java.util.function.DoubleUnaryOperator rule;
 
     private PercentileCurve(String label, String unit, double[] percentiles, double[] values, long count, double max,
                             double[] sorted, Distribution distribution, double factor) {
+        this(label, unit, percentiles, values, count, max, sorted, distribution, factor, null);
+    }
+
+    private PercentileCurve(String label, String unit, double[] percentiles, double[] values, long count, double max,
+                            double[] sorted, Distribution distribution, double factor,
+                            java.util.function.DoubleUnaryOperator rule) {
+        this.rule = rule;
         this.label = Objects.requireNonNull(label, "label");
         this.unit = unit;
         this.percentiles = percentiles;
@@ -75,7 +85,8 @@ public final class PercentileCurve {
         BenchmarkFigures f = benchmark.figures();
         double[] s = f.sortedSamples();
         if (s.length > 0) {
-            return ofSorted(benchmark.displayName(), s, benchmark.unit());
+            return ofSorted(benchmark.displayName(), s, benchmark.unit(), f.followsToolPercentileRule()
+                    ? f::percentile : null);
         }
         Distribution d = f.distribution();
         if (d != null && d.totalCount() > 0) {
@@ -117,10 +128,12 @@ public final class PercentileCurve {
 
     /** The curve of raw samples (NaN left out), by {@link BenchmarkFigures}' rule. */
     public static PercentileCurve ofSamples(String label, double[] samples, String unit) {
-        return ofSorted(label, Arrays.stream(samples).filter(v -> !Double.isNaN(v)).sorted().toArray(), unit);
+        return ofSorted(label, Arrays.stream(samples).filter(v -> !Double.isNaN(v)).sorted().toArray(), unit, null);
     }
 
-    private static PercentileCurve ofSorted(String label, double[] sorted, String unit) {
+    /** With {@code rule} (a benchmark's {@link BenchmarkFigures#percentile}) in place of interpolation, if not null. */
+    private static PercentileCurve ofSorted(String label, double[] sorted, String unit,
+                                            java.util.function.DoubleUnaryOperator rule) {
         int n = sorted.length;
         if (n == 0) {
             return new PercentileCurve(label, unit, new double[0], new double[0], 0, Double.NaN, sorted, null, 1);
@@ -132,9 +145,9 @@ public final class PercentileCurve {
         for (int k = 0; k <= steps; k++) {
             double nines = Math.pow(10, (double) k / STEPS_PER_DECADE);
             ps[k] = 100 * (1 - 1 / nines);
-            vs[k] = BenchmarkFigures.interpolated(sorted, ps[k]);
+            vs[k] = rule != null ? rule.applyAsDouble(ps[k]) : BenchmarkFigures.interpolated(sorted, ps[k]);
         }
-        return new PercentileCurve(label, unit, ps, vs, n, sorted[n - 1], sorted, null, 1);
+        return new PercentileCurve(label, unit, ps, vs, n, sorted[n - 1], sorted, null, 1, rule);
     }
 
     /**
@@ -161,12 +174,13 @@ public final class PercentileCurve {
             vs[i] *= f;
         }
         return new PercentileCurve(label, newUnit, percentiles, vs, count, max * f, sorted, distribution,
-                factor * f);
+                factor * f, rule);
     }
 
     /** The same curve under another label. */
     public PercentileCurve withLabel(String newLabel) {
-        return new PercentileCurve(newLabel, unit, percentiles, values, count, max, sorted, distribution, factor);
+        return new PercentileCurve(newLabel, unit, percentiles, values, count, max, sorted, distribution, factor,
+                rule);
     }
 
     /**
@@ -174,6 +188,9 @@ public final class PercentileCurve {
      * samples' interpolation, or the histogram's); NaN when empty.
      */
     public double valueAt(double percentile) {
+        if (sorted != null && rule != null) {
+            return rule.applyAsDouble(percentile) * factor;
+        }
         if (sorted != null) {
             return BenchmarkFigures.interpolated(sorted, percentile) * factor;
         }

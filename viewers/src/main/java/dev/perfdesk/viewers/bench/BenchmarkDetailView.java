@@ -457,7 +457,8 @@ public class BenchmarkDetailView extends BorderPane {
             return PercentileCurve.of(label, rangeDist, PercentileCurve.DEFAULT_TICKS);
         }
         if (b.hasSamples() && b.distribution() == null) {
-            return PercentileCurve.ofSamples(label, b.samples(), b.unit());
+            // by the table's rule: interpolation, or the tool's own where the figures follow it (Gatling)
+            return PercentileCurve.of(b).withLabel(label);
         }
         return PercentileCurve.of(label, distributionOf(b, null), PercentileCurve.DEFAULT_TICKS);
     }
