@@ -9,6 +9,8 @@ import dev.perfdesk.importers.cpuprofile.CpuProfileImporter;
 import dev.perfdesk.importers.folded.FoldedImporter;
 import dev.perfdesk.importers.criterion.CriterionImporter;
 import dev.perfdesk.importers.gbench.GoogleBenchmarkImporter;
+import dev.perfdesk.importers.ghz.GhzJsonImporter;
+import dev.perfdesk.importers.ghz.GhzSummaryImporter;
 import dev.perfdesk.importers.gobench.GoBenchImporter;
 import dev.perfdesk.importers.hdr.HdrLogImporter;
 import dev.perfdesk.importers.hyperfine.HyperfineImporter;
@@ -39,7 +41,8 @@ public final class Importers {
             new K6SummaryImporter(), new K6JsonLinesImporter(), new PytestBenchmarkImporter(), new JtlCsvImporter(),
             new WrkLatencyImporter(), new HdrLogImporter(), new LocustImporter(), new SeriesCsvImporter(),
             new GoBenchImporter(), new CriterionImporter(), new CallgrindImporter(), new CpuProfileImporter(),
-            new SpeedscopeImporter());
+            new SpeedscopeImporter(),
+            new GhzJsonImporter(), new GhzSummaryImporter());
 
     private Importers() {
     }
