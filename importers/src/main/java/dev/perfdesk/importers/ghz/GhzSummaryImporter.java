@@ -106,7 +106,7 @@ public final class GhzSummaryImporter implements Importer {
                     : "no 'Summary:' line: this is not ghz's summary text");
         }
         for (Object[] required : new Object[][] {{"Count", (double) r.count}, {"Total", r.total},
-            {"Average", r.average}, {"Slowest", r.slowest}, {"Fastest", r.fastest}}) {
+            {"Slowest", r.slowest}, {"Fastest", r.fastest}, {"Average", r.average}}) {
             if (((double) required[1]) < 0 || Double.isNaN((double) required[1])) {
                 throw ImportException.atLine(file, lastLine, "the summary ends without its '" + required[0]
                         + ":' line; the file looks truncated");
