@@ -24,6 +24,8 @@ import dev.perfdesk.importers.perf.PerfScriptImporter;
 import dev.perfdesk.importers.pprof.PprofImporter;
 import dev.perfdesk.importers.pytestbench.PytestBenchmarkImporter;
 import dev.perfdesk.importers.series.SeriesCsvImporter;
+import dev.perfdesk.importers.speccpu.SpecCsvImporter;
+import dev.perfdesk.importers.speccpu.SpecTextImporter;
 import dev.perfdesk.importers.speedscope.SpeedscopeImporter;
 import dev.perfdesk.importers.spi.ImportException;
 import dev.perfdesk.importers.spi.ImportSource;
@@ -42,7 +44,7 @@ public final class Importers {
             new WrkLatencyImporter(), new HdrLogImporter(), new LocustImporter(), new SeriesCsvImporter(),
             new GoBenchImporter(), new CriterionImporter(), new CallgrindImporter(), new CpuProfileImporter(),
             new SpeedscopeImporter(),
-            new GhzJsonImporter(), new GhzSummaryImporter());
+            new GhzJsonImporter(), new GhzSummaryImporter(), new SpecCsvImporter(), new SpecTextImporter());
 
     private Importers() {
     }
