@@ -19,6 +19,7 @@ import dev.perfdesk.importers.jmh.JmhJsonImporter;
 import dev.perfdesk.importers.jtl.JtlCsvImporter;
 import dev.perfdesk.importers.k6.K6JsonLinesImporter;
 import dev.perfdesk.importers.k6.K6SummaryImporter;
+import dev.perfdesk.importers.kubeburner.KubeBurnerImporter;
 import dev.perfdesk.importers.locust.LocustImporter;
 import dev.perfdesk.importers.perf.PerfScriptImporter;
 import dev.perfdesk.importers.pprof.PprofImporter;
@@ -44,7 +45,8 @@ public final class Importers {
             new WrkLatencyImporter(), new HdrLogImporter(), new LocustImporter(), new SeriesCsvImporter(),
             new GoBenchImporter(), new CriterionImporter(), new CallgrindImporter(), new CpuProfileImporter(),
             new SpeedscopeImporter(),
-            new GhzJsonImporter(), new GhzSummaryImporter(), new SpecCsvImporter(), new SpecTextImporter());
+            new GhzJsonImporter(), new GhzSummaryImporter(), new SpecCsvImporter(), new SpecTextImporter(),
+            new KubeBurnerImporter());
 
     private Importers() {
     }
