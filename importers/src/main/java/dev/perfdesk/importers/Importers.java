@@ -12,6 +12,7 @@ import dev.perfdesk.importers.gbench.GoogleBenchmarkImporter;
 import dev.perfdesk.importers.ghz.GhzJsonImporter;
 import dev.perfdesk.importers.ghz.GhzSummaryImporter;
 import dev.perfdesk.importers.gobench.GoBenchImporter;
+import dev.perfdesk.importers.grpcbench.GrpcBenchImporter;
 import dev.perfdesk.importers.hdr.HdrLogImporter;
 import dev.perfdesk.importers.hyperfine.HyperfineImporter;
 import dev.perfdesk.importers.jfr.JfrImporter;
@@ -46,7 +47,7 @@ public final class Importers {
             new GoBenchImporter(), new CriterionImporter(), new CallgrindImporter(), new CpuProfileImporter(),
             new SpeedscopeImporter(),
             new GhzJsonImporter(), new GhzSummaryImporter(), new SpecCsvImporter(), new SpecTextImporter(),
-            new KubeBurnerImporter());
+            new KubeBurnerImporter(), new GrpcBenchImporter());
 
     private Importers() {
     }
