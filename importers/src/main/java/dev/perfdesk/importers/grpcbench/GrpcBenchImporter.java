@@ -200,7 +200,10 @@ public final class GrpcBenchImporter implements Importer {
         for (int i : index) {
             needed = Math.max(needed, i + 1);
         }
-        if (c.size() < needed || !line.endsWith("|")) {
+        if (!line.endsWith("|")) {
+            throw ImportException.atLine(file, n, "the row does not end with '|'; the table looks cut");
+        }
+        if (c.size() < needed) {
             throw ImportException.atLine(file, n, "the row has " + c.size() + " cells where the header has "
                     + needed + "; the table looks cut");
         }

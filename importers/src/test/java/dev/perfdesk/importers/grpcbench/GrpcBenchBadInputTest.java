@@ -30,6 +30,7 @@ class GrpcBenchBadInputTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             truncated row | `HEAD\\n---\\n| a | 10 | 0.10 ms | 0.13 ms | 0.14 ms | 0.17 ms | 14.25% |` | :3: the row has 7 cells where the header has 8; the table looks cut
+            cut mid-row | `HEAD\\n| a | 10 | 0.10 ms | 0.13 ms | 0.14` | :2: the row does not end with '|'; the table looks cut
             header only | `HEAD\\n-----` | :2: the table has a header but no rows; the file looks truncated
             wrong schema | `| name | req/s | latency |\\n| a | 1 | 2 |` | :1: the table has no 'avg. latency' column
             NaN rate | `HEAD\\n| a | NaN | 0.10 ms | 0.13 ms | 0.14 ms | 0.17 ms | 14.25% | 1 MiB |` | :2: 'req/s' must be a finite number >= 0, found 'NaN'
