@@ -19,8 +19,8 @@ import dev.perfdesk.core.bench.TimedPoints;
  * count, average, fastest and slowest, ghz's latency distribution as reported percentiles ({@code p10} .. {@code
  * p99}), the status codes and errors; and a {@code requests/s} benchmark with ghz's rate (count over total, failures
  * included). When the JSON has {@code details} for every request, their latencies are the raw samples (so {@code
- * compare} can test significance, and the percentiles follow Perfdesk's one rule); their timestamps are the latency
- * over time either way.
+ * compare} can test significance, and the percentiles follow Perfdesk's one rule) and their timestamps the latency
+ * over time; a partial list is not used (ghz's own figures stand), only counted.
  */
 final class GhzReport {
     /** The metric of the requests-per-second benchmark, as Locust's runs name it. */
@@ -53,17 +53,19 @@ final class GhzReport {
         percentiles.forEach(latency::reportedPercentile);
         if (details != null && details.length == count) {
             latency.samples(details);
+            if (points != null) {
+                latency.points(points);
+            }
         } else if (details != null) {
-            // a partial list (ghz-web's fixtures keep fewer details than requests) would give percentiles that
-            // contradict ghz's own; it stays latency over time only, and ghz's figures stand
-            latency.attribute("details", details.length + " of " + count + " requests; ghz's own figures are shown");
-        }
-        if (points != null) {
-            latency.points(points);
+            // a partial list (ghz-web's fixtures keep fewer details than requests) would give percentiles, a chart
+            // and a latency over time that contradict ghz's own figures, which stand
+            latency.attribute("details", details.length + " of " + count + " requests, not used: ghz's own figures "
+                    + "are shown");
         }
         long failed = errors.values().stream().mapToLong(Long::longValue).sum();
         latency.statistic("errors", failed);
-        statusCodes.forEach((code, n) -> latency.attribute("status " + code, Long.toString(n)));
+        statusCodes.forEach((code, n) -> latency.attribute("status " + code, Long.toString(n))
+                .statistic("status " + code, n));
         errors.forEach((message, n) -> latency.attribute("error " + message, Long.toString(n)));
         if (!histogram.isEmpty()) {
             StringBuilder sb = new StringBuilder();

@@ -20,7 +20,8 @@ import dev.perfdesk.importers.spi.Importer;
  * per implementation as {@code <name>_bench.report}: the summary block, the response-time histogram, the latency
  * distribution, status codes and errors (see {@link GhzReport}). ghz prints times scaled ({@code 9876 ns},
  * {@code 0.96 ms}, {@code 60.00 s}); they are converted to nanoseconds exactly, so they print back as ghz printed
- * them. Lines before {@code Summary:} (a shell prompt with the ghz command) are kept as the run's {@code command}.
+ * them. Lines before {@code Summary:} (a shell prompt with the ghz command) are kept as the run's {@code command}, and
+ * its {@code --call} names the benchmark when the summary has no {@code Name:}.
  */
 public final class GhzSummaryImporter implements Importer {
     public static final String FORMAT = "ghz-summary";
@@ -31,6 +32,7 @@ public final class GhzSummaryImporter implements Importer {
     private static final Pattern PERCENTILE = Pattern.compile("^(\\d+(?:\\.\\d+)?)\\s*%\\s+in\\s+(.+)$");
     private static final Pattern STATUS = Pattern.compile("^\\[(.+?)\\]\\s+(\\d+)\\s+responses?$");
     private static final Pattern ERROR = Pattern.compile("^\\[(\\d+)\\]\\s+(.*)$");
+    private static final Pattern CALL = Pattern.compile("--call[= ]\\s*['\"]?([\\w./-]+)");
 
     @Override
     public String format() {
@@ -118,6 +120,10 @@ public final class GhzSummaryImporter implements Importer {
         }
         if (command.length() > 0) {
             r.options.put("command", command.toString());
+            Matcher call = CALL.matcher(command);
+            if (call.find()) {
+                r.call = call.group(1);
+            }
         }
         sink.addRun(r.toRun(source.fileName(), FORMAT));
     }
