@@ -67,6 +67,9 @@ class CliLoadAndSuiteFormatsTest {
         CliRunner.Result show = CliRunner.run("show", "--db", db, "r3");
         assertEquals(0, show.exitCode(), show.err());
         assertTrue(show.out().lines().anyMatch(l -> l.startsWith("SPECrate2017_int_base ")), show.out());
+        assertTrue(!show.out().contains("Relative speed"), "SPEC's programs are not alternatives: " + show.out());
+        CliRunner.Result grpc = CliRunner.run("show", "--db", db, "r7");
+        assertTrue(grpc.out().contains("rust_pajamax ran 2.46 times faster than rust_tonic_mt"), grpc.out());
     }
 
     @Test

@@ -131,6 +131,5 @@ class KubeBurnerGoldenTest {
         assertEquals(3620.0 / 2897 - 1, ready.percentiles().get(0).change(), 1e-12);
         assertEquals(4720, ready.percentiles().get(2).candidate(), "p99");
         assertEquals(6, c.notCompared().size(), c.notCompared().toString());
-        System.out.println(c.summary());
     }
 }
