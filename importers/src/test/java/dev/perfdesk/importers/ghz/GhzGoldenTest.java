@@ -175,32 +175,58 @@ class GhzGoldenTest {
         assertNotNull(run.startTime());
     }
 
-    @Test
-    void completeDetailsAreTheRawSamplesWhoseNearestRankIsGhzsDistribution() throws Exception {
-        // a report made here in ghz's layout (runner/reporter.go) with one detail per request, its latency
-        // distribution computed by ghz's rule (index int(p/100*n), one lower when whole): raw samples, so compare
-        // can test significance; ghz's percentiles are the nearest ranks of them
+    /** {@code name}'s report made complete: its count set to its details, its distribution by ghz's rule. */
+    private Path complete(String name, String as) throws Exception {
         ObjectMapper mapper = new ObjectMapper();
-        ObjectNode report = (ObjectNode) mapper.readTree(sample("ghz", "ghz-web-SayHello-report1.json").toFile());
+        ObjectNode report = (ObjectNode) mapper.readTree(sample("ghz", name).toFile());
         ArrayNode details = (ArrayNode) report.get("details");
-        int n = details.size();
-        double[] sorted = new double[n];
-        for (int i = 0; i < n; i++) {
+        double[] sorted = new double[details.size()];
+        for (int i = 0; i < sorted.length; i++) {
             sorted[i] = details.get(i).get("latency").asDouble();
         }
         java.util.Arrays.sort(sorted);
-        report.put("count", n);
+        report.put("count", sorted.length);
         ArrayNode dist = report.putArray("latencyDistribution");
         for (int p : new int[] {10, 25, 50, 75, 90, 95, 99}) {
-            double ip = p / 100.0 * n;
+            double ip = p / 100.0 * sorted.length;
             int di = (int) ip;
             if (ip == di) {
                 di--;
             }
             dist.addObject().put("percentage", p).put("latency", (long) sorted[Math.max(di, 0)]);
         }
-        Path file = dir.resolve("complete.json");
+        Path file = dir.resolve(as);
         mapper.writeValue(file.toFile(), report);
+        return file;
+    }
+
+    @Test
+    void completeDetailsMakeCompareTestSignificance() throws Exception {
+        BenchmarkRun before = importRun(complete("ghz-docs-pretty.json", "before.json"), GhzJsonImporter.FORMAT);
+        BenchmarkRun after = importRun(complete("ghz-web-SayHello-report1.json", "after.json"),
+                GhzJsonImporter.FORMAT);
+        dev.perfdesk.core.report.RunComparison c = dev.perfdesk.core.report.RunComparison.compare(before, after,
+                dev.perfdesk.core.stats.ComparisonOptions.DEFAULTS);
+        assertEquals(1, c.primary().size(), "the latency; req/s has no samples");
+        dev.perfdesk.core.report.BenchmarkComparison latency = c.primary().get(0);
+        // 191 and 193 requests a side: a rank test on the raw latencies, not a comparison of reported figures
+        assertEquals(dev.perfdesk.core.stats.TestMethod.MANN_WHITNEY_APPROX, latency.comparison().test());
+        double p = latency.comparison().pValue();
+        assertTrue(p >= 0 && p <= 1, "p=" + p);
+        assertEquals(32491717.0 / 31924490 - 1, latency.comparison().change(), 1e-9, "the medians' change");
+        assertTrue(latency.verdict() != dev.perfdesk.core.stats.Verdict.REGRESSION, "+1.8% is under the 5% "
+                + "threshold: " + latency.verdict());
+    }
+
+    @Test
+    void completeDetailsAreTheRawSamplesWhoseNearestRankIsGhzsDistribution() throws Exception {
+        // a report made here in ghz's layout (runner/reporter.go) with one detail per request, its latency
+        // distribution computed by ghz's rule (index int(p/100*n), one lower when whole): raw samples, so compare
+        // can test significance; ghz's percentiles are the nearest ranks of them
+        Path file = complete("ghz-web-SayHello-report1.json", "complete.json");
+        JsonNode report = new ObjectMapper().readTree(file.toFile());
+        JsonNode dist = report.get("latencyDistribution");
+        int n = report.get("details").size();
         BenchmarkRun run = importRun(file, GhzJsonImporter.FORMAT);
         Benchmark latency = run.benchmarks().get(0);
         assertTrue(latency.hasSamples());
