@@ -73,6 +73,18 @@ class CliLoadAndSuiteFormatsTest {
     }
 
     @Test
+    void aKubeBurnerCollectedMetricsFolderImportsAsOneRun() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("collected-metrics-c4558ba8"));
+        for (String name : new String[] {"jobSummary.json", "podLatencyMeasurement-cluster-density-v2.json",
+            "podLatencyQuantilesMeasurement-cluster-density-v2.json"}) {
+            Files.copy(testdata("kube-burner/" + name), folder.resolve(name));
+        }
+        CliRunner.Result r = CliRunner.run("import", "--db", db, folder.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("r1\tcollected-metrics-c4558ba8\n", r.out());
+    }
+
+    @Test
     void twoSpecSystemsCompareWithHigherRatiosBetter() {
         Path a = testdata("spec-cpu2017/CPU2017.001.intrate.refrate.csv");
         Path b = testdata("spec-cpu2017/CPU2017.002.intrate.refrate.csv");

@@ -1,6 +1,8 @@
 package dev.perfdesk.importers.kubeburner;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -41,7 +44,9 @@ import dev.perfdesk.importers.spi.Importer;
  *   <li>a {@code jobSummary} becomes a benchmark per job with its elapsed time in seconds, failed when
  *       {@code passed} is false; its version and the metadata merged into it are the run's environment.</li>
  * </ul>
- * Unknown keys are ignored and missing optional ones tolerated, as kube-burner added fields over its versions
+ * A folder of them ({@code collected-metrics-<uuid>}, the local indexer's {@code metricsDirectory}) imports as one
+ * run, its Prometheus-profile metric files listed in the run's tags and not read. Unknown keys are ignored and
+ * missing optional ones tolerated, as kube-burner added fields over its versions
  * ({@code min}, {@code containersStartedLatency}); the capitalised {@code Max}/{@code Avg} of older versions are read.
  */
 public final class KubeBurnerImporter implements Importer {
@@ -93,53 +98,60 @@ public final class KubeBurnerImporter implements Importer {
         }
     }
 
+    /**
+     * A folder written by kube-burner's local indexer ({@code collected-metrics-<uuid>}): it holds
+     * {@code jobSummary.json} or a {@code <measurement>-<job>.json} file, and only JSON files.
+     */
+    @Override
+    public int detectFolder(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (Stream<Path> list = Files.list(folder)) {
+            List<String> names = list.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith(".")).toList();
+            boolean kubeBurner = names.stream().anyMatch(n -> n.equals("jobSummary.json")
+                    || n.matches("[a-zA-Z]+(Quantiles)?Measurement-.+\\.json"));
+            return kubeBurner && names.stream().allMatch(n -> n.endsWith(".json")) ? 90 : 0;
+        }
+    }
+
+    /** What the documents of one file or folder add up to. */
+    private static final class Collected {
+        final Map<String, Condition> conditions = new LinkedHashMap<>();
+        final Map<String, String> environment = new LinkedHashMap<>();
+        final Map<String, String> tags = new LinkedHashMap<>();
+        Instant start;
+    }
+
     @Override
     public void read(ImportSource source, ImportSink sink, ProgressMonitor monitor)
             throws IOException, ImportException {
-        JsonDocument doc = JsonDocument.read(source, WHAT);
-        monitor.checkCancelled();
-        JsonNode root = doc.root();
-        if (!root.isArray()) {
-            throw doc.error("", "expected " + WHAT + ", found " + JsonDocument.describe(root));
-        }
-        if (root.isEmpty()) {
-            throw doc.error("", "the array is empty: kube-burner indexed no documents");
-        }
-        Map<String, Condition> conditions = new LinkedHashMap<>();
-        Map<String, String> environment = new LinkedHashMap<>();
-        Map<String, String> tags = new LinkedHashMap<>();
-        Instant start = null;
-        for (int i = 0; i < root.size(); i++) {
-            String at = "/" + i;
-            JsonNode d = doc.object(at, "a kube-burner document object with 'metricName'");
-            String metric = doc.text(at + "/metricName");
-            String uuid = doc.text(at + "/uuid", "");
-            if (!uuid.isEmpty()) {
-                tags.putIfAbsent("uuid", uuid);
+        Collected all = new Collected();
+        if (source.isFolder()) {
+            List<Path> files;
+            try (Stream<Path> list = Files.list(source.path())) {
+                files = list.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".json"))
+                        .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
             }
-            String time = doc.text(at + "/timestamp", "");
-            if (!time.isEmpty()) {
-                Instant t = instant(doc, at + "/timestamp", time);
-                start = start == null || t.isBefore(start) ? t : start;
+            List<String> skipped = new ArrayList<>();
+            for (Path file : files) {
+                JsonDocument doc = JsonDocument.read(ImportSource.of(file), WHAT);
+                if (isPrometheusMetrics(doc)) {
+                    // a metrics profile's results are series over time, not measurements: listed, not read
+                    skipped.add(file.getFileName().toString());
+                    continue;
+                }
+                collect(doc, all, monitor);
             }
-            String job = doc.text(at + "/jobName", "");
-            if (metric.endsWith("QuantilesMeasurement")) {
-                quantiles(doc, at, d, metric, job, conditions);
-            } else if (metric.equals("jobSummary")) {
-                summary(doc, at, d, conditions, environment, tags);
-            } else if (metric.endsWith("LatencyMeasurement") || metric.endsWith("Measurement")) {
-                perObject(doc, at, d, metric, job, conditions);
-            } else {
-                throw doc.error(at + "/metricName", "'" + metric + "' is a Prometheus-profile metric, which this "
-                        + "importer does not read; import a measurement file (podLatencyQuantilesMeasurement-JOB"
-                        + ".json) or jobSummary.json");
+            if (!skipped.isEmpty()) {
+                all.tags.put("not read (Prometheus-profile metrics)", String.join(", ", skipped));
             }
-            if ((i & 0xFFF) == 0) {
-                monitor.checkCancelled();
-            }
+        } else {
+            collect(JsonDocument.read(source, WHAT), all, monitor);
         }
         List<Benchmark> benchmarks = new ArrayList<>();
-        for (Condition c : conditions.values()) {
+        for (Condition c : all.conditions.values()) {
             if (!c.samples.isEmpty()) {
                 c.builder.samples(c.samples.stream().mapToDouble(Double::doubleValue).toArray());
             }
@@ -149,10 +161,57 @@ public final class KubeBurnerImporter implements Importer {
             benchmarks.add(c.builder.build());
         }
         if (benchmarks.isEmpty()) {
-            throw doc.error("", "the documents hold no latency or job summary");
+            throw ImportException.whole(source.path(), "the documents hold no latency or job summary");
         }
-        sink.addRun(new BenchmarkRun(source.fileName(), "kube-burner", FORMAT, start, environment, "", "", tags,
-                benchmarks));
+        sink.addRun(new BenchmarkRun(source.fileName(), "kube-burner", FORMAT, all.start, all.environment, "", "",
+                all.tags, benchmarks));
+    }
+
+    private static boolean isPrometheusMetrics(JsonDocument doc) {
+        JsonNode first = doc.root().path(0);
+        String metric = first.path("metricName").asText("");
+        return first.isObject() && !metric.isEmpty() && !metric.endsWith("Measurement")
+                && !metric.equals("jobSummary") && first.has("query");
+    }
+
+    private static void collect(JsonDocument doc, Collected all, ProgressMonitor monitor) throws ImportException {
+        monitor.checkCancelled();
+        JsonNode root = doc.root();
+        if (!root.isArray()) {
+            throw doc.error("", "expected " + WHAT + ", found " + JsonDocument.describe(root));
+        }
+        if (root.isEmpty()) {
+            throw doc.error("", "the array is empty: kube-burner indexed no documents");
+        }
+        for (int i = 0; i < root.size(); i++) {
+            String at = "/" + i;
+            JsonNode d = doc.object(at, "a kube-burner document object with 'metricName'");
+            String metric = doc.text(at + "/metricName");
+            String uuid = doc.text(at + "/uuid", "");
+            if (!uuid.isEmpty()) {
+                all.tags.putIfAbsent("uuid", uuid);
+            }
+            String time = doc.text(at + "/timestamp", "");
+            if (!time.isEmpty()) {
+                Instant t = instant(doc, at + "/timestamp", time);
+                all.start = all.start == null || t.isBefore(all.start) ? t : all.start;
+            }
+            String job = doc.text(at + "/jobName", "");
+            if (metric.endsWith("QuantilesMeasurement")) {
+                quantiles(doc, at, d, metric, job, all.conditions);
+            } else if (metric.equals("jobSummary")) {
+                summary(doc, at, d, all.conditions, all.environment, all.tags);
+            } else if (metric.endsWith("Measurement")) {
+                perObject(doc, at, d, metric, job, all.conditions);
+            } else {
+                throw doc.error(at + "/metricName", "'" + metric + "' is a Prometheus-profile metric, which this "
+                        + "importer does not read; import a measurement file (podLatencyQuantilesMeasurement-JOB"
+                        + ".json), jobSummary.json or the whole collected-metrics folder");
+            }
+            if ((i & 0xFFF) == 0) {
+                monitor.checkCancelled();
+            }
+        }
     }
 
     private static String base(String metric) {

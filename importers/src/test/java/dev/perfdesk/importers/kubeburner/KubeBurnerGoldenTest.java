@@ -116,6 +116,37 @@ class KubeBurnerGoldenTest {
     }
 
     @Test
+    void aCollectedMetricsFolderIsOneRun(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path folder = java.nio.file.Files.createDirectories(dir.resolve("collected-metrics-c4558ba8"));
+        for (String name : new String[] {"jobSummary.json", "podLatencyMeasurement-cluster-density-v2.json",
+            "podLatencyQuantilesMeasurement-cluster-density-v2.json",
+            "svcLatencyQuantilesMeasurement-cluster-density-v2.json"}) {
+            java.nio.file.Files.copy(file(name), folder.resolve(name));
+        }
+        // a metrics profile's result, in the layout of docs/observability/metrics.md
+        java.nio.file.Files.writeString(folder.resolve("prometheusRSS.json"), "[{\"timestamp\": "
+                + "\"2023-11-19T00:42:26Z\", \"labels\": {\"pod\": \"prometheus-k8s-0\"}, \"value\": 1.2e9, "
+                + "\"uuid\": \"c4558ba8-1e29-4660-9b31-02b9f01c29bf\", \"query\": \"process_resident_memory_bytes\", "
+                + "\"metricName\": \"prometheusRSS\"}]");
+        dev.perfdesk.importers.spi.Importer importer = dev.perfdesk.importers.Importers.detectFolder(folder);
+        assertEquals(KubeBurnerImporter.FORMAT, importer.format());
+        dev.perfdesk.core.spi.CollectingSink sink = new dev.perfdesk.core.spi.CollectingSink();
+        importer.read(dev.perfdesk.importers.spi.ImportSource.ofFolder(folder), sink,
+                dev.perfdesk.core.progress.ProgressMonitor.NONE);
+        assertEquals(1, sink.runs().size());
+        BenchmarkRun run = sink.runs().get(0);
+        assertEquals("collected-metrics-c4558ba8", run.name());
+        Benchmark ready = find(run, "Ready", "podLatency");
+        assertEquals(24, ready.figures().n(), "the per-pod latencies are its samples");
+        assertEquals(3774, ready.statistics().get("p99"), "kube-burner's quantile is kept as reported");
+        assertEquals("ns", find(run, "LoadBalancer", "svcLatency").unit());
+        assertEquals(48.0, find(run, "cluster-density-v2", "jobSummary").figures().centre());
+        assertEquals("v1.28.3", run.environment().get("k8sVersion"));
+        assertEquals("prometheusRSS.json", run.tags().get("not read (Prometheus-profile metrics)"));
+        assertEquals(6 + 2 + 1, run.benchmarks().size());
+    }
+
+    @Test
     void aSlowerJobComparesAsSlower() throws Exception {
         BenchmarkRun before = importRun(file("podLatencyQuantilesMeasurement-cluster-density-v2.json"),
                 KubeBurnerImporter.FORMAT);
