@@ -11,8 +11,11 @@ import dev.perfdesk.importers.gatling.GatlingLogImporter;
 import dev.perfdesk.importers.gatling.GatlingStatsImporter;
 import dev.perfdesk.importers.criterion.CriterionImporter;
 import dev.perfdesk.importers.gbench.GoogleBenchmarkImporter;
+import dev.perfdesk.importers.ghz.GhzJsonImporter;
+import dev.perfdesk.importers.ghz.GhzSummaryImporter;
 import dev.perfdesk.importers.gobench.GoBenchImporter;
 import dev.perfdesk.importers.gprof.GprofImporter;
+import dev.perfdesk.importers.grpcbench.GrpcBenchImporter;
 import dev.perfdesk.importers.hdr.HdrLogImporter;
 import dev.perfdesk.importers.hyperfine.HyperfineImporter;
 import dev.perfdesk.importers.jfr.JfrImporter;
@@ -20,6 +23,7 @@ import dev.perfdesk.importers.jmh.JmhJsonImporter;
 import dev.perfdesk.importers.jtl.JtlCsvImporter;
 import dev.perfdesk.importers.k6.K6JsonLinesImporter;
 import dev.perfdesk.importers.k6.K6SummaryImporter;
+import dev.perfdesk.importers.kubeburner.KubeBurnerImporter;
 import dev.perfdesk.importers.locust.LocustImporter;
 import dev.perfdesk.importers.massif.MassifImporter;
 import dev.perfdesk.importers.locust.LocustJsonImporter;
@@ -27,6 +31,8 @@ import dev.perfdesk.importers.perf.PerfScriptImporter;
 import dev.perfdesk.importers.pprof.PprofImporter;
 import dev.perfdesk.importers.pytestbench.PytestBenchmarkImporter;
 import dev.perfdesk.importers.series.SeriesCsvImporter;
+import dev.perfdesk.importers.speccpu.SpecCsvImporter;
+import dev.perfdesk.importers.speccpu.SpecTextImporter;
 import dev.perfdesk.importers.speedscope.SpeedscopeImporter;
 import dev.perfdesk.importers.spi.ImportException;
 import dev.perfdesk.importers.spi.ImportSource;
@@ -45,7 +51,9 @@ public final class Importers {
             new WrkLatencyImporter(), new HdrLogImporter(), new LocustImporter(), new SeriesCsvImporter(),
             new GoBenchImporter(), new CriterionImporter(), new CallgrindImporter(), new CpuProfileImporter(),
             new SpeedscopeImporter(), new MassifImporter(), new GprofImporter(),
-            new GatlingLogImporter(), new GatlingStatsImporter(), new LocustJsonImporter());
+            new GatlingLogImporter(), new GatlingStatsImporter(), new LocustJsonImporter(),
+            new GhzJsonImporter(), new GhzSummaryImporter(), new SpecCsvImporter(), new SpecTextImporter(),
+            new KubeBurnerImporter(), new GrpcBenchImporter());
 
     private Importers() {
     }

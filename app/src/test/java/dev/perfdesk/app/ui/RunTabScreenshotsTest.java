@@ -26,8 +26,8 @@ import dev.perfdesk.store.Store;
 import dev.perfdesk.viewers.bench.RunTableRow;
 
 /**
- * Every run of the sample data (and the wrk2, HdrHistogram log and Criterion.rs folder test data) as its tab
- * opens, at 1400x880:
+ * Every run of the sample data (and the wrk2, HdrHistogram log, SPEC CPU 2017 and Criterion.rs folder test data) as
+ * its tab opens, at 1400x880:
  * it opens on the first benchmark with a latency distribution, its charts in the unit of that benchmark's row.
  * The pictures go to {@code target/screenshots/runs/}.
  */
@@ -65,6 +65,7 @@ class RunTabScreenshotsTest {
         Path testdata = Path.of(System.getProperty("perfdesk.testdata", "../testdata"));
         files.add(testdata.resolve("formats").resolve("wrk2-readme-latency-output.txt"));
         files.add(testdata.resolve("hdr").resolve("jHiccup-2.0.7S.logV2.hlog"));
+        files.add(testdata.resolve("spec-cpu2017").resolve("CPU2017.001.intrate.refrate.csv"));
         // a folder format: Criterion.rs's target/criterion is one run
         files.add(testdata.resolve("criterion").resolve("recorded").resolve("run2").resolve("criterion"));
         return files;

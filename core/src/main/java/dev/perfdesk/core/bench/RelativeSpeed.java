@@ -168,15 +168,18 @@ public final class RelativeSpeed {
      * Whether the benchmarks of {@code run} are alternatives to one another (hyperfine's commands, JMH's or Google
      * Benchmark's parameter values), so that one running faster than another says something; the metrics and
      * endpoints of one load test (k6's {@code http_req_blocked} and {@code http_req_duration}, Locust's and JMeter's
-     * requests and their aggregate) are not, and get no relative speeds in the run view, {@code show} or the
-     * reports, unless a reference is named.
+     * requests and their aggregate, ghz's latency and rate) are not, nor are the different programs of one
+     * benchmark suite (SPEC CPU 2017's {@code 500.perlbench_r} and {@code 502.gcc_r}) or the conditions of one
+     * kube-burner job; they get no relative speeds in the run view, {@code show} or the reports, unless a reference
+     * is named. grpc_bench's implementations are alternatives.
      */
     public static boolean comparesAlternatives(BenchmarkRun run) {
         return !LOAD_TESTS.contains(run.tool());
     }
 
-    /** The tools whose runs are one load test measured several ways. */
-    private static final java.util.Set<String> LOAD_TESTS = java.util.Set.of("k6", "Locust", "JMeter", "Gatling");
+    /** The tools whose runs are one load test, suite or job measured several ways. */
+    private static final java.util.Set<String> LOAD_TESTS = java.util.Set.of("k6", "Locust", "JMeter", "Gatling",
+            "ghz", "SPEC CPU 2017", "kube-burner");
 
     /**
      * The relative speeds within each group of comparable benchmarks of {@code benchmarks}: one mode, metric, unit

@@ -70,7 +70,17 @@ public final class JsonDocument {
             if (first == null) {
                 throw ImportException.whole(file, "the file holds no JSON value; expected " + what);
             }
-            JsonNode root = MAPPER.readTree(p);
+            JsonNode root;
+            try {
+                root = MAPPER.readTree(p);
+            } catch (JsonProcessingException e) {
+                if (e.getLocation() != null || e instanceof JsonEOFException) {
+                    throw e;
+                }
+                // a read constraint (a 100 MB string) says no place; the parser knows where it stopped
+                JsonLocation at = p.currentLocation();
+                throw new ImportException(file, line(at), offset(at), "not valid JSON: " + JsonErrors.describe(e), e);
+            }
             JsonToken after = p.nextToken();
             if (after != null) {
                 JsonLocation at = p.currentTokenLocation();

@@ -562,7 +562,9 @@ public class BenchmarkDetailView extends BorderPane {
             facts.add(String.format(Locale.ROOT, "n=%,d", b.count()));
         }
         facts.add("recorded in " + DisplayUnits.label(b.unit()));
-        summary.setText(String.join(" · ", facts) + (r.note().isEmpty() ? "" : " — " + r.note()));
+        // with nothing to chart the pane below says why at length; the one-line summary would only be cut off
+        boolean shown = !(r.curves().isEmpty() && r.histogram() == null && r.boxes().isEmpty() && r.buckets() == null);
+        summary.setText(String.join(" · ", facts) + (r.note().isEmpty() || !shown ? "" : " — " + r.note()));
         showNothing(r, b);
         percentileChart.setCurves(r.curves(), r.unit());
         if (r.spectrum() && !r.curves().isEmpty()) {
