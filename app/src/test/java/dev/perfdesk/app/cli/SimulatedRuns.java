@@ -15,42 +15,42 @@ import java.util.Random;
  * build {@code step} on, every result on {@value #STEPPED} is 12% slower. Values carry 1% noise; every file is
  * different, so no two share a content hash.
  */
-final class SimulatedRuns {
-    static final String STEPPED = "aws-m6i";
-    static final String STEADY = "gcp-n2";
-    static final double STEP = 1.12;
+public final class SimulatedRuns {
+    public static final String STEPPED = "aws-m6i";
+    public static final String STEADY = "gcp-n2";
+    public static final double STEP = 1.12;
 
     private SimulatedRuns() {
     }
 
-    static String platform(int worker) {
+    public static String platform(int worker) {
         return worker % 2 == 0 ? STEPPED : STEADY;
     }
 
-    static int suite(int worker) {
+    public static int suite(int worker) {
         return worker / 2;
     }
 
-    static boolean jmh(int worker) {
+    public static boolean jmh(int worker) {
         return suite(worker) % 2 == 0;
     }
 
-    static String job(int worker) {
+    public static String job(int worker) {
         return "perf-suite" + suite(worker) + "-" + platform(worker);
     }
 
     /** The benchmark's name as series name it: the JMH benchmark, or the hyperfine command. */
-    static String benchmark(int worker) {
+    public static String benchmark(int worker) {
         return jmh(worker) ? "dev.perfdesk.sim.Suite" + suite(worker) + ".parse" : "suite" + suite(worker) + " --parse";
     }
 
     /** The file name of a build's result. */
-    static String fileName(int build) {
+    public static String fileName(int build) {
         return String.format(Locale.ROOT, "build-%03d.json", build);
     }
 
     /** Writes the result files of builds {@code 1..builds} of {@code worker} into {@code dir}, in build order. */
-    static List<Path> writeAll(Path dir, int worker, int builds, int step) throws IOException {
+    public static List<Path> writeAll(Path dir, int worker, int builds, int step) throws IOException {
         Files.createDirectories(dir);
         List<Path> out = new ArrayList<>();
         for (int b = 1; b <= builds; b++) {
@@ -60,7 +60,7 @@ final class SimulatedRuns {
     }
 
     /** Writes one build's result of {@code worker} into {@code dir}. */
-    static Path write(Path dir, int worker, int build, int step) throws IOException {
+    public static Path write(Path dir, int worker, int build, int step) throws IOException {
         Files.createDirectories(dir);
         Random random = new Random(worker * 100_003L + build);
         double base = 100 + 25 * suite(worker);
