@@ -66,8 +66,16 @@ public record LibraryEntry(Kind kind, long id, String title, String format, Stri
 
     /** The labels as one line, {@code platform=aws-m6i · branch=main}; empty when none. */
     public String labelText() {
+        return labelText(null);
+    }
+
+    /** The labels as one line with {@code first} ({@code key=value}, the library's filter) first when it has it. */
+    public String labelText(String first) {
         List<String> parts = new ArrayList<>();
         labels.forEach((k, v) -> parts.add(k + "=" + v));
+        if (first != null && parts.remove(first)) {
+            parts.add(0, first);
+        }
         return String.join(" · ", parts);
     }
 

@@ -66,7 +66,7 @@ public final class LibraryView extends VBox {
         empty.getStyleClass().add("placeholder-text");
         empty.setWrapText(true);
         list.setPlaceholder(empty);
-        list.setCellFactory(v -> new EntryCell());
+        list.setCellFactory(v -> new EntryCell(model.labelFilterProperty()));
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && selected() != null) {
@@ -146,7 +146,10 @@ public final class LibraryView extends VBox {
         private final Label labels = new Label();
         private final VBox box = new VBox(1, title, details, labels);
 
-        EntryCell() {
+        private final javafx.beans.property.StringProperty filter;
+
+        EntryCell(javafx.beans.property.StringProperty filter) {
+            this.filter = filter;
             // A zero preferred width keeps long names from widening the list: they are elided instead.
             setPrefWidth(0);
             title.getStyleClass().add("library-entry-title");
@@ -155,6 +158,9 @@ public final class LibraryView extends VBox {
             details.setMinWidth(0);
             labels.getStyleClass().addAll("library-entry-details", "library-entry-labels");
             labels.setMinWidth(0);
+            // up to two lines of labels; more are elided
+            labels.setWrapText(true);
+            labels.setMaxHeight(30);
             labels.managedProperty().bind(labels.visibleProperty());
         }
 
@@ -167,7 +173,7 @@ public final class LibraryView extends VBox {
             } else {
                 title.setText(item.title());
                 details.setText(item.details());
-                labels.setText(item.labelText());
+                labels.setText(item.labelText(filter.get()));
                 labels.setVisible(!item.labels().isEmpty());
                 setGraphic(box);
                 setTooltip(new Tooltip(item.title() + "\n" + item.details() + (item.labels().isEmpty() ? ""

@@ -120,6 +120,7 @@ class LabelsScreenshotsTest {
         AppTesting.waitUntil(() -> tab.view().getViewModel().getSeriesSet().size() == BUILDS
                 && tab.view().getViewModel().getReports().values().stream()
                         .anyMatch(r -> !r.changePoints().isEmpty()));
+        robot.interact(() -> view.libraryView().labelFilter().setValue("platform=" + SimulatedRuns.STEPPED));
         ChangePointReport report = tab.view().getViewModel().getReports().values().iterator().next();
         assertEquals(1, report.changePoints().size());
         assertEquals(STEP - 1, report.changePoints().get(0).index(), "the step's build starts the new level");
