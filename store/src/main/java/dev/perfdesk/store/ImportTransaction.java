@@ -349,21 +349,14 @@ public final class ImportTransaction implements ImportSink, AutoCloseable {
     private void abort() {
         if (!done) {
             done = true;
-            try {
-                connection.rollback();
-            } catch (SQLException ignored) {
-                // the connection is closed next; SQLite discards the transaction either way
-            }
-            closeConnection();
+            // a connection whose rollback failed is closed (the database discards the transaction either way)
+            db.release(connection, Database.rollback(connection));
         }
     }
 
+    /** Hands the connection back after a commit that went through. */
     private void closeConnection() {
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // nothing more to do
-        }
+        db.release(connection, true);
     }
 
     /** Rolls back unless committed. */
