@@ -96,12 +96,14 @@ public final class RunLabels {
 
     /**
      * The labels a file records about the run itself, as the importers keep it in the run's commit, label,
-     * environment and tags: the commit; pytest-benchmark's branch and machine (node, machine, system, Python);
+     * environment and tags: the commit; pytest-benchmark's branch and machine (machine, system, Python);
      * JMH's JVM ({@code jdkVersion}, {@code vmName}, {@code jmhVersion}) and the params that have one value in the
-     * whole run ({@code param.size}); Google Benchmark's context (host, executable, CPUs, build type, library
-     * version); Go's {@code goos}, {@code goarch}, {@code pkg} and {@code cpu} lines; wrk's threads, connections,
-     * duration and URL; and k6's tags that every point of the run carries (the run's {@code --tag}s; not k6's own
-     * per-request tags). Values that are not labels (too long, control characters) are left out.
+     * whole run ({@code param.size}); Google Benchmark's context (CPUs, CPU scaling, build type, library version);
+     * Go's {@code goos}, {@code goarch}, {@code pkg} and {@code cpu} lines; wrk's threads, connections, duration and
+     * URL; and k6's tags that every point of the run carries (the run's {@code --tag}s; not k6's own per-request
+     * tags). Facts that differ between runs of one configuration (host names, executable paths, measured CPU
+     * clocks, dates) stay in the environment: as labels they would split a CI job's history, whose runners come and
+     * go. Values that are not labels (too long, control characters) are left out.
      */
     public static Map<String, String> recorded(BenchmarkRun run) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -110,14 +112,14 @@ public final class RunLabels {
         switch (run.format()) {
             case "pytest-benchmark-json" -> {
                 put(out, "branch", run.label());
-                copy(out, env, "node", "machine", "system", "python_implementation", "python_version");
+                copy(out, env, "machine", "system", "python_implementation", "python_version");
             }
             case "jmh-json" -> {
                 copy(out, env, "jdkVersion", "vmName", "jmhVersion");
                 constantParams(run).forEach((k, v) -> put(out, "param." + k, v));
             }
-            case "gbench-json" -> copy(out, env, "host_name", "executable", "num_cpus", "mhz_per_cpu",
-                    "cpu_scaling_enabled", "library_build_type", "library_version");
+            case "gbench-json" -> copy(out, env, "num_cpus", "cpu_scaling_enabled", "library_build_type",
+                    "library_version");
             case "go-bench" -> copy(out, env, "goos", "goarch", "pkg", "cpu");
             case "wrk-latency" -> copy(out, run.tags(), "threads", "connections", "duration", "url");
             case "k6-ndjson", "k6-summary-json" -> constantTags(run).forEach((k, v) -> {
