@@ -29,27 +29,38 @@ final class LabelTable {
         this.idColumn = idColumn;
     }
 
-    /** Writes {@code labels} of item {@code id}, replacing its labels of the same keys. */
+    /** Writes the labels of a new item {@code id}, which has none yet. */
     void write(Connection c, long id, Map<String, String> labels) throws SQLException {
         if (labels.isEmpty()) {
             return;
         }
-        try (PreparedStatement del = c.prepareStatement("DELETE FROM " + table + " WHERE " + idColumn
-                + " = ? AND key = ?");
-             PreparedStatement ins = c.prepareStatement("INSERT INTO " + table + "(" + idColumn
-                     + ", key, value) VALUES (?, ?, ?)")) {
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO " + table + "(" + idColumn
+                + ", key, value) VALUES (?, ?, ?)")) {
             for (Map.Entry<String, String> e : labels.entrySet()) {
-                del.setLong(1, id);
-                del.setString(2, e.getKey());
-                del.addBatch();
                 ins.setLong(1, id);
                 ins.setString(2, e.getKey());
                 ins.setString(3, e.getValue());
                 ins.addBatch();
             }
-            del.executeBatch();
             ins.executeBatch();
         }
+    }
+
+    /** Writes {@code labels} of item {@code id}, replacing its labels of the same keys. */
+    void replace(Connection c, long id, Map<String, String> labels) throws SQLException {
+        if (labels.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM " + table + " WHERE " + idColumn
+                + " = ? AND key = ?")) {
+            for (String key : labels.keySet()) {
+                del.setLong(1, id);
+                del.setString(2, key);
+                del.addBatch();
+            }
+            del.executeBatch();
+        }
+        write(c, id, labels);
     }
 
     /** The labels of item {@code id}, by key. */

@@ -97,7 +97,7 @@ public final class ProfileRepository {
                     }
                 }
             }
-            LabelTable.PROFILES.write(c, id, labels);
+            LabelTable.PROFILES.replace(c, id, labels);
             return true;
         });
     }

@@ -70,7 +70,7 @@ public final class RunRepository {
                     }
                 }
             }
-            LabelTable.RUNS.write(c, id, labels);
+            LabelTable.RUNS.replace(c, id, labels);
             return true;
         });
     }

@@ -87,7 +87,7 @@ public final class RunLabels {
         }
     }
 
-    /** {@code base} with {@code over} on top: a key in both takes {@code over}'s value. Keeps first appearance order. */
+    /** {@code base} with {@code over} on top: a key in both takes {@code over}'s value; first appearance order. */
     public static Map<String, String> merge(Map<String, String> base, Map<String, String> over) {
         Map<String, String> out = new LinkedHashMap<>(base);
         out.putAll(over);

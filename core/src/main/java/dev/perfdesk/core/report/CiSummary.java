@@ -74,7 +74,7 @@ public record CiSummary(String run, Map<String, String> configuration, List<Chan
         }
         sb.append("### Change points in the series\n\n");
         if (total == 0) {
-            sb.append("_No change points in ").append(reports.size()).append(reports.size() == 1 ? " series" : " series")
+            sb.append("_No change points in ").append(reports.size()).append(" series")
                     .append(" (window ").append(options().windowLength()).append(", max p-value ")
                     .append(DisplayUnits.shortNumber(options().maxPValue())).append(")._\n\n");
         } else {
