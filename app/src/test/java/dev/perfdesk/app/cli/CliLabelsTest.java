@@ -59,6 +59,20 @@ class CliLabelsTest {
     }
 
     @Test
+    void profilesTakeTheLabelsToo() throws Exception {
+        Path perf = dir.resolve("cpu.txt");
+        Files.writeString(perf, "app 100/101 [000] 12.000001: 1000000 cpu-clock:\n"
+                + "\t4005d0 work (/usr/bin/app)\n\t400600 main (/usr/bin/app)\n\n");
+        CliRunner.Result r = CliRunner.run("import", "--db", db(), "--label", "platform=aws-m6i", "--label",
+                "commit=abc123", perf.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        CliRunner.Result list = CliRunner.run("list", "--db", db(), "--where", "commit=abc123");
+        assertEquals(2, list.out().lines().count(), list.out());
+        assertTrue(list.out().lines().skip(1).allMatch(l -> l.startsWith("profile")
+                && l.endsWith("  commit=abc123 platform=aws-m6i")), list.out());
+    }
+
+    @Test
     void badLabelsAreUsageErrorsAndTheStoreIsUnchanged() throws Exception {
         Path file = SimulatedRuns.write(dir, 0, 1, 99);
         for (String bad : List.of("platform", "=x", "a b=c")) {
