@@ -61,6 +61,7 @@ final class BenchWriter {
             addAttributes(ps, id, "tag", run.tags());
             ps.executeBatch();
         }
+        LabelTable.RUNS.write(c, id, run.labels());
         try (PreparedStatement bench = c.prepareStatement("INSERT INTO benchmark(run_id, idx, name, metric, mode, "
                 + "unit, lower_is_better, count, status, status_message, score, score_error, score_confidence, "
                 + "score_n) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -352,7 +353,7 @@ final class BenchWriter {
             benchmarks.add(b.build());
         }
         return new BenchmarkRun(stored.name(), stored.tool(), stored.format(), stored.startTime(), env,
-                stored.label(), stored.commit(), tags, benchmarks, readSeries(c, stored.id()));
+                stored.label(), stored.commit(), tags, benchmarks, readSeries(c, stored.id()), stored.labels());
     }
 
     static Instant instantOfNanos(Long nanos) {

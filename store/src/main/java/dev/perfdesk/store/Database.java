@@ -6,7 +6,9 @@ import java.sql.SQLException;
 /**
  * The connection and transaction layer every repository shares: one read connection, and a connection of its own
  * for each write, in one transaction. A read connection found lost is replaced on the next read, so a store whose
- * server restarted keeps working once it is back.
+ * server restarted keeps working once it is back. A write connection is kept for the next write once its
+ * transaction ended cleanly (one idle at most, checked before reuse): a new PostgreSQL connection costs a password
+ * exchange, tens of milliseconds, which would otherwise be most of a small import.
  */
 final class Database implements AutoCloseable {
     /** Work on a connection, which may throw {@link SQLException}s. */
@@ -18,6 +20,9 @@ final class Database implements AutoCloseable {
     private final Engine engine;
     private Connection reader;
     private int readDepth;
+    private final Object idleLock = new Object();
+    private Connection idleWriter;
+    private boolean closed;
 
     Database(Engine engine, Connection reader) throws SQLException {
         this.engine = engine;
@@ -82,30 +87,97 @@ final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one transaction on a connection of its own: all of it is kept, or none. */
     <T> T write(SqlWork<T> work) {
-        try (Connection c = engine.connect()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c);
-                throw e;
-            }
+        Connection c = openTransaction();
+        boolean clean = false;
+        try {
+            T result = work.run(c);
+            c.commit();
+            clean = true;
+            return result;
         } catch (SQLException e) {
+            clean = rollback(c);
             throw translate(e);
+        } catch (RuntimeException e) {
+            clean = rollback(c);
+            throw e;
+        } finally {
+            release(c, clean);
         }
     }
 
-    /** A new connection with a transaction begun, for an import the caller commits or rolls back. */
+    /**
+     * A connection with a transaction begun, for an import the caller commits or rolls back and then hands back
+     * with {@link #release}: the idle one when it still answers, else a new one.
+     */
     Connection openTransaction() {
-        Connection c = engine.connect();
+        Connection c = null;
+        synchronized (idleLock) {
+            if (idleWriter != null) {
+                c = idleWriter;
+                idleWriter = null;
+            }
+        }
+        if (c != null && !answers(c)) {
+            closeQuietly(c);
+            c = null;
+        }
+        if (c == null) {
+            c = engine.connect();
+        }
         try {
             c.setAutoCommit(false);
             return c;
         } catch (SQLException e) {
             closeQuietly(c);
             throw translate(e);
+        }
+    }
+
+    /**
+     * Hands back a write connection whose transaction has ended: kept for the next write when {@code clean} (its
+     * commit or rollback went through) and none is idle, else closed.
+     */
+    void release(Connection c, boolean clean) {
+        // idle in auto-commit: SQLite's driver would otherwise begin the next (IMMEDIATE, write-locking)
+        // transaction at once after a commit and hold it while the connection waits
+        if (clean && !autoCommit(c)) {
+            clean = false;
+        }
+        if (clean) {
+            synchronized (idleLock) {
+                if (idleWriter == null && !closed) {
+                    idleWriter = c;
+                    return;
+                }
+            }
+        }
+        closeQuietly(c);
+    }
+
+    private static boolean autoCommit(Connection c) {
+        try {
+            c.setAutoCommit(true);
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static boolean answers(Connection c) {
+        try {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** Rolls back; false when that failed, so the connection is not to be used again. */
+    static boolean rollback(Connection c) {
+        try {
+            c.rollback();
+            return true;
+        } catch (SQLException e) {
+            return false;
         }
     }
 
@@ -132,5 +204,10 @@ final class Database implements AutoCloseable {
     public synchronized void close() {
         closeQuietly(reader);
         reader = null;
+        synchronized (idleLock) {
+            closed = true;
+            closeQuietly(idleWriter);
+            idleWriter = null;
+        }
     }
 }

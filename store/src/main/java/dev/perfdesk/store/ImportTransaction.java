@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.perfdesk.core.bench.BenchmarkRun;
+import dev.perfdesk.core.bench.RunLabels;
 import dev.perfdesk.core.model.Frame;
 import dev.perfdesk.core.model.Profile;
 import dev.perfdesk.core.model.ProfileInfo;
@@ -77,6 +78,7 @@ public final class ImportTransaction implements ImportSink, AutoCloseable {
     private int ordinal;
     private int runOrdinal;
     private boolean done;
+    private Map<String, String> labels = Map.of();
 
     ImportTransaction(Store store, Database db, Path file, String format, long size) {
         this.store = store;
@@ -148,6 +150,7 @@ public final class ImportTransaction implements ImportSink, AutoCloseable {
                 id = insertPlaceholder();
             }
             writeProfile(id, profile, timelineSize);
+            LabelTable.PROFILES.write(connection, id, labels);
         } catch (SQLException e) {
             throw db.translate(e);
         }
@@ -251,11 +254,25 @@ public final class ImportTransaction implements ImportSink, AutoCloseable {
         }
     }
 
+    /**
+     * Labels for every profile and run of this import ({@code platform=aws-m6i}), given before they are added. A run
+     * keeps the labels its file records ({@link RunLabels#recorded}) and its own, under these: a key given here
+     * wins.
+     *
+     * @throws StoreException if a label is not one ({@link RunLabels#check})
+     */
+    public void label(Map<String, String> given) {
+        check();
+        ProfileRepository.checkLabels(given);
+        labels = Map.copyOf(given);
+    }
+
     @Override
     public void addRun(BenchmarkRun run) {
         check();
         try {
-            BenchWriter.writeRun(db.engine(), connection, sourceId, runOrdinal++, run);
+            Map<String, String> all = RunLabels.merge(RunLabels.merge(RunLabels.recorded(run), run.labels()), labels);
+            BenchWriter.writeRun(db.engine(), connection, sourceId, runOrdinal++, run.withLabels(all));
         } catch (SQLException e) {
             throw db.translate(e);
         }
@@ -332,21 +349,14 @@ public final class ImportTransaction implements ImportSink, AutoCloseable {
     private void abort() {
         if (!done) {
             done = true;
-            try {
-                connection.rollback();
-            } catch (SQLException ignored) {
-                // the connection is closed next; SQLite discards the transaction either way
-            }
-            closeConnection();
+            // a connection whose rollback failed is closed (the database discards the transaction either way)
+            db.release(connection, Database.rollback(connection));
         }
     }
 
+    /** Hands the connection back after a commit that went through. */
     private void closeConnection() {
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // nothing more to do
-        }
+        db.release(connection, true);
     }
 
     /** Rolls back unless committed. */

@@ -58,6 +58,65 @@ public final class ProfileRepository {
         return query("WHERE p.complete = 1 AND s.sha256 = ? ORDER BY p.ordinal", sha256);
     }
 
+    /**
+     * The profiles that carry every label of {@code where} ({@code platform=aws-m6i}), newest import first; all of
+     * them when {@code where} is empty.
+     */
+    public List<StoredProfile> list(Map<String, String> where) {
+        if (where.isEmpty()) {
+            return list();
+        }
+        return db.read(c -> {
+            List<Object> args = new ArrayList<>();
+            String condition = LabelTable.PROFILES.condition("p.id", where, args);
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + PROFILE_COLUMNS
+                    + " FROM profile p JOIN source_file s ON s.id = p.source_id WHERE p.complete = 1 AND "
+                    + condition + " ORDER BY s.imported_at DESC, s.id DESC, p.ordinal")) {
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setObject(i + 1, args.get(i));
+                }
+                return read(c, ps);
+            }
+        });
+    }
+
+    /**
+     * Adds labels to profile {@code id}, replacing those of the same keys, in one transaction.
+     *
+     * @return false when there is no profile {@code id}
+     * @throws StoreException if a label is not one ({@link dev.perfdesk.core.bench.RunLabels#check})
+     */
+    public boolean addLabels(long id, Map<String, String> labels) {
+        checkLabels(labels);
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM profile WHERE id = ? AND complete = 1")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return false;
+                    }
+                }
+            }
+            LabelTable.PROFILES.replace(c, id, labels);
+            return true;
+        });
+    }
+
+    /** Every label key on profiles, with its values and how many profiles carry each. */
+    public Map<String, Map<String, Integer>> labelValues() {
+        return db.read(LabelTable.PROFILES::keys);
+    }
+
+    static void checkLabels(Map<String, String> labels) {
+        for (Map.Entry<String, String> e : labels.entrySet()) {
+            try {
+                dev.perfdesk.core.bench.RunLabels.check(e.getKey(), e.getValue());
+            } catch (IllegalArgumentException x) {
+                throw new StoreException(x.getMessage(), x);
+            }
+        }
+    }
+
     private List<StoredProfile> query(String where, Object arg) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + PROFILE_COLUMNS
@@ -87,7 +146,7 @@ public final class ProfileRepository {
                     r.startNanos() == null ? null : Instant.ofEpochSecond(0, r.startNanos()), r.durationNanos(),
                     r.sampleCount(), r.totalWeight(), attributes(c, r.id()));
             out.add(new StoredProfile(r.id(), info, Instant.ofEpochMilli(r.importedAtMillis()), r.frameCount(),
-                    r.stackCount(), r.threadCount(), r.timelineSize()));
+                    r.stackCount(), r.threadCount(), r.timelineSize(), LabelTable.PROFILES.of(c, r.id())));
         }
         return out;
     }

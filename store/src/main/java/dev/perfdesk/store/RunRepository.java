@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.perfdesk.core.bench.BenchmarkRun;
@@ -25,42 +26,96 @@ public final class RunRepository {
 
     /** Every benchmark run, newest import first, in file order within one import. */
     public List<StoredRun> list() {
-        return query("ORDER BY s.imported_at DESC, s.id DESC, r.ordinal", null);
+        return query("ORDER BY s.imported_at DESC, s.id DESC, r.ordinal");
     }
 
     /** The run with {@code id}, if any. Run ids are apart from profile ids. */
     public Optional<StoredRun> find(long id) {
-        List<StoredRun> found = query("WHERE r.id = ?", id);
+        List<StoredRun> found = query("WHERE r.id = ?", (Object) id);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
     /** The runs imported from the file with this SHA-256, in file order; empty when it was never imported. */
     public List<StoredRun> ofSource(String sha256) {
-        return query("WHERE s.sha256 = ? ORDER BY r.ordinal", sha256);
+        return query("WHERE s.sha256 = ? ORDER BY r.ordinal", (Object) sha256);
     }
 
-    private List<StoredRun> query(String where, Object arg) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + RUN_COLUMNS
-                    + " FROM run r JOIN source_file s ON s.id = r.source_id " + where)) {
-                if (arg != null) {
-                    ps.setObject(1, arg);
-                }
-                List<StoredRun> out = new ArrayList<>();
+    /**
+     * The runs that carry every label of {@code where} ({@code platform=aws-m6i}), newest import first; all of them
+     * when {@code where} is empty. Each label is one lookup in the index of labels by key and value.
+     */
+    public List<StoredRun> list(Map<String, String> where) {
+        if (where.isEmpty()) {
+            return list();
+        }
+        List<Object> args = new ArrayList<>();
+        String condition = LabelTable.RUNS.condition("r.id", where, args);
+        return query("WHERE " + condition + " ORDER BY s.imported_at DESC, s.id DESC, r.ordinal", args.toArray());
+    }
+
+    /**
+     * Adds labels to run {@code id}, replacing those of the same keys, in one transaction.
+     *
+     * @return false when there is no run {@code id}
+     * @throws StoreException if a label is not one ({@link dev.perfdesk.core.bench.RunLabels#check})
+     */
+    public boolean addLabels(long id, Map<String, String> labels) {
+        ProfileRepository.checkLabels(labels);
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM run WHERE id = ?")) {
+                ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(row(rs));
+                    if (!rs.next()) {
+                        return false;
                     }
                 }
-                return out;
             }
+            LabelTable.RUNS.replace(c, id, labels);
+            return true;
         });
     }
 
-    private static StoredRun row(ResultSet rs) throws SQLException {
-        return new StoredRun(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+    /** Every label key on runs, with its values and how many runs carry each, keys and values sorted. */
+    public Map<String, Map<String, Integer>> labelValues() {
+        return db.read(LabelTable.RUNS::keys);
+    }
+
+    private List<StoredRun> query(String where, Object... args) {
+        return db.read(c -> {
+            List<Row> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + RUN_COLUMNS
+                    + " FROM run r JOIN source_file s ON s.id = r.source_id " + where)) {
+                for (int i = 0; i < args.length; i++) {
+                    if (args[i] != null) {
+                        ps.setObject(i + 1, args[i]);
+                    }
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(row(rs));
+                    }
+                }
+            }
+            // one query for the labels of one run, one for all of them when listing many
+            Map<Long, Map<String, String>> labels = rows.size() <= 8 ? null : LabelTable.RUNS.all(c);
+            List<StoredRun> out = new ArrayList<>(rows.size());
+            for (Row r : rows) {
+                Map<String, String> l = labels == null ? LabelTable.RUNS.of(c, r.id) : labels.get(r.id);
+                StoredRun x = r.run;
+                out.add(new StoredRun(x.id(), x.name(), x.tool(), x.format(), x.startTime(), x.label(), x.commit(),
+                        x.benchmarkCount(), x.sourcePath(), x.sourceHash(), x.importedAt(), l));
+            }
+            return out;
+        });
+    }
+
+    private record Row(long id, StoredRun run) {
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(rs.getLong(1), new StoredRun(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 BenchWriter.instantOfNanos(asLong(rs.getObject(5))), rs.getString(6), rs.getString(7), rs.getInt(8),
-                rs.getString(9), rs.getString(10), Instant.ofEpochMilli(rs.getLong(11)));
+                rs.getString(9), rs.getString(10), Instant.ofEpochMilli(rs.getLong(11))));
     }
 
     /** Loads a run whole: environment, tags and every benchmark with its samples, histogram, points and intervals. */

@@ -255,6 +255,26 @@ final class Schema {
                     vals    BLOB    NOT NULL,
                     PRIMARY KEY (run_id, idx)
                 ) WITHOUT ROWID"""
+            },
+            // 7: labels of runs and profiles (platform=aws-m6i, branch=main), given at import or recorded by the
+            // file; indexed by key and value for filtering; items stored before have none
+            new String[] {
+                """
+                CREATE TABLE run_label (
+                    run_id INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+                    key    TEXT    NOT NULL,
+                    value  TEXT    NOT NULL,
+                    PRIMARY KEY (run_id, key)
+                ) WITHOUT ROWID""",
+                "CREATE INDEX run_label_value ON run_label(key, value)",
+                """
+                CREATE TABLE profile_label (
+                    profile_id INTEGER NOT NULL REFERENCES profile(id) ON DELETE CASCADE,
+                    key        TEXT    NOT NULL,
+                    value      TEXT    NOT NULL,
+                    PRIMARY KEY (profile_id, key)
+                ) WITHOUT ROWID""",
+                "CREATE INDEX profile_label_value ON profile_label(key, value)"
             });
 
     /** The schema version this Perfdesk writes. */

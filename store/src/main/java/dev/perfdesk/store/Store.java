@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.perfdesk.core.bench.BenchmarkRun;
@@ -198,6 +199,16 @@ public final class Store implements AutoCloseable {
     /** Every benchmark run, newest import first, in file order within one import. */
     public List<StoredRun> listRuns() {
         return runs.list();
+    }
+
+    /** The runs that carry every label of {@code where} ({@code platform=aws-m6i}), newest import first. */
+    public List<StoredRun> listRuns(Map<String, String> where) {
+        return runs.list(where);
+    }
+
+    /** The profiles that carry every label of {@code where}, newest import first. */
+    public List<StoredProfile> listProfiles(Map<String, String> where) {
+        return profiles.list(where);
     }
 
     /** The run with {@code id}, if any. Run ids are apart from profile ids. */

@@ -1,6 +1,9 @@
 package dev.perfdesk.store;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A benchmark run's entry in the store: what lists show without loading its benchmarks. Runs have ids of their own,
@@ -17,7 +20,21 @@ import java.time.Instant;
  * @param sourcePath     the file it was imported from, as given
  * @param sourceHash     hex SHA-256 of the file's bytes
  * @param importedAt     when it was imported
+ * @param labels         the run's labels by key ({@code platform=aws-m6i}); empty when none
  */
 public record StoredRun(long id, String name, String tool, String format, Instant startTime, String label,
-                        String commit, int benchmarkCount, String sourcePath, String sourceHash, Instant importedAt) {
+                        String commit, int benchmarkCount, String sourcePath, String sourceHash, Instant importedAt,
+                        Map<String, String> labels) {
+
+    /** Copies the labels, keeping their order. */
+    public StoredRun {
+        labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels == null ? Map.of() : labels));
+    }
+
+    /** A run without labels. */
+    public StoredRun(long id, String name, String tool, String format, Instant startTime, String label,
+                     String commit, int benchmarkCount, String sourcePath, String sourceHash, Instant importedAt) {
+        this(id, name, tool, format, startTime, label, commit, benchmarkCount, sourcePath, sourceHash, importedAt,
+                Map.of());
+    }
 }

@@ -152,7 +152,11 @@ final class ChangepointsCommand implements Callable<Integer> {
             List<RunHistory.RunSeries> matches;
             try (Store s = store.open()) {
                 List<RunHistory.IdentifiedRun> runs = new ArrayList<>();
-                for (StoredRun r : s.listRuns()) {
+                // the runs carrying the --where labels come from the store's label index; other --where columns
+                // (tool, an environment fact) are filtered on the series below
+                Map<String, String> byLabel = new LinkedHashMap<>(where);
+                byLabel.keySet().retainAll(s.runs().labelValues().keySet());
+                for (StoredRun r : s.listRuns(byLabel)) {
                     runs.add(new RunHistory.IdentifiedRun(ItemId.ofRun(r.id()), s.loadRun(r.id()), r.importedAt()));
                 }
                 matches = matching(RunHistory.of(runs), target);

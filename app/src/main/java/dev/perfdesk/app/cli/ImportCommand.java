@@ -49,6 +49,17 @@ final class ImportCommand implements Callable<Integer> {
             + "run's latency over time and summarised in comparisons' Resources table. Repeatable.")
     List<Path> attach = new ArrayList<>();
 
+    @Option(names = "--label", paramLabel = "KEY=VALUE", description = "A label for every run and profile imported, "
+            + "such as platform=aws-m6i, branch=main or commit=abc123; 'perfdesk list --where' and the app's library "
+            + "filter on labels, and a benchmark's history splits by them. Repeatable; given labels win over those "
+            + "the file records itself (JMH's JVM, Go's goos, pytest-benchmark's commit).")
+    List<String> labels = new ArrayList<>();
+
+    @Option(names = "--ci-labels", description = "Label the runs with the CI job's commit, branch, build URL, job "
+            + "and pull request, read from the environment variables of GitHub Actions, GitLab CI, Jenkins or Prow "
+            + "(see the README); --label wins over them.")
+    boolean ciLabels;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to import (gzip-compressed is fine); a "
             + "folder imports every file in it and its subfolders, in name order (a folder of runs at once); "
             + "Criterion.rs's target/criterion folder is one run.")
@@ -64,8 +75,16 @@ final class ImportCommand implements Callable<Integer> {
         int failures = 0;
         int imported = 0;
         Map<Path, List<Path>> skipped = new LinkedHashMap<>();
+        Map<String, String> labelled;
+        try {
+            labelled = givenLabels(labels, ciLabels, System.getenv());
+        } catch (IllegalArgumentException e) {
+            err.println("perfdesk import: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
         try (Store s = store.open()) {
-            ImportService service = new ImportService(s);
+            ImportService service = new ImportService(s, labelled);
             for (Path given : files) {
                 if (Files.isDirectory(given) && expandFolders(List.of(given)).isEmpty()) {
                     err.println(given + ": the folder has no files to import");
@@ -101,7 +120,8 @@ final class ImportCommand implements Callable<Integer> {
                     out.flush();
                     imported++;
                     if (result.duplicate()) {
-                        err.println(file + ": already in the store (same content), not imported again");
+                        err.println(file + ": already in the store (same content), not imported again"
+                                + (labelled.isEmpty() ? "" : "; its labels are unchanged"));
                     }
                 } catch (UnknownFormatException e) {
                     if (folder == null) {
@@ -130,6 +150,29 @@ final class ImportCommand implements Callable<Integer> {
         }
         err.flush();
         return failures == 0 ? 0 : 1;
+    }
+
+    /**
+     * The labels given with {@code --label}, over those of the CI job when {@code ci} is set.
+     *
+     * @throws IllegalArgumentException for a label that is none, or {@code --ci-labels} outside a CI job
+     */
+    static Map<String, String> givenLabels(List<String> labels, boolean ci, Map<String, String> env) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (ci) {
+            dev.perfdesk.core.bench.RunLabels.CiLabels job = dev.perfdesk.core.bench.RunLabels.ci(env);
+            if (job == null) {
+                throw new IllegalArgumentException("--ci-labels: no CI job found in the environment (GITHUB_ACTIONS, "
+                        + "GITLAB_CI, JENKINS_URL or PROW_JOB_ID is not set); give the labels with --label");
+            }
+            out.putAll(job.labels());
+        }
+        try {
+            out.putAll(dev.perfdesk.core.bench.RunLabels.parse(labels));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--label " + e.getMessage(), e);
+        }
+        return out;
     }
 
     /**

@@ -3,15 +3,19 @@ package dev.perfdesk.app.cli;
 import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import dev.perfdesk.core.bench.RunLabels;
 import dev.perfdesk.store.Store;
 import dev.perfdesk.store.StoredComparison;
 import dev.perfdesk.store.StoredProfile;
@@ -31,6 +35,10 @@ final class ListCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
 
+    @Option(names = "--where", paramLabel = "LABEL=VALUE", description = "Only the runs and profiles with this "
+            + "label value, such as platform=aws-m6i; repeatable, all must hold.")
+    List<String> where = new ArrayList<>();
+
     @Spec
     CommandSpec spec;
 
@@ -39,14 +47,38 @@ final class ListCommand implements Callable<Integer> {
         return "c" + id;
     }
 
+    /** Labels after an item's name: two spaces, then {@code key=value} each, separated by spaces; empty for none. */
+    static String labels(Map<String, String> labels) {
+        if (labels.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(" ");
+        labels.forEach((k, v) -> sb.append(' ').append(TerminalText.escape(k)).append('=')
+                .append(TerminalText.escape(v)));
+        return sb.toString();
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        Map<String, String> filter;
+        try {
+            filter = RunLabels.parse(where);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("perfdesk list: --where " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return 2;
+        }
         try (Store s = store.open()) {
-            List<StoredProfile> profiles = s.listProfiles();
-            List<StoredRun> runs = s.listRuns();
-            List<StoredSeries> series = s.listSeries();
-            List<StoredComparison> comparisons = s.listComparisons();
+            List<StoredProfile> profiles = s.listProfiles(filter);
+            List<StoredRun> runs = s.listRuns(filter);
+            List<StoredSeries> series = filter.isEmpty() ? s.listSeries() : List.of();
+            List<StoredComparison> comparisons = filter.isEmpty() ? s.listComparisons() : List.of();
+            if (!filter.isEmpty() && profiles.isEmpty() && runs.isEmpty()) {
+                spec.commandLine().getErr().println("no run or profile in " + s.location() + " has "
+                        + labels(filter).strip());
+                return 0;
+            }
             if (profiles.isEmpty() && runs.isEmpty() && series.isEmpty() && comparisons.isEmpty()) {
                 spec.commandLine().getErr().println("the store " + s.location() + " is empty; add files with "
                         + "'perfdesk import FILE'");
@@ -58,12 +90,14 @@ final class ListCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%-10s %-5d %-16s %-12s %-17s %16s  %s%n", "profile", p.id(),
                         WHEN.format(p.importedAt()), p.info().format(),
                         p.info().event().isEmpty() ? "-" : p.info().event(),
-                        String.format(Locale.ROOT, "%,d samples", p.info().sampleCount()), TerminalText.escape(p.info().name()));
+                        String.format(Locale.ROOT, "%,d samples", p.info().sampleCount()),
+                        TerminalText.escape(p.info().name()) + labels(p.labels()));
             }
             for (StoredRun r : runs) {
                 out.printf(Locale.ROOT, "%-10s %-5s %-16s %-12s %-17s %16s  %s%n", "run", ItemId.ofRun(r.id()),
                         WHEN.format(r.importedAt()), r.format(), r.tool(),
-                        String.format(Locale.ROOT, "%,d benchmarks", r.benchmarkCount()), TerminalText.escape(r.name()));
+                        String.format(Locale.ROOT, "%,d benchmarks", r.benchmarkCount()),
+                        TerminalText.escape(r.name()) + labels(r.labels()));
             }
             for (StoredSeries x : series) {
                 out.printf(Locale.ROOT, "%-10s %-5s %-16s %-12s %-17s %16s  %s%n", "series", ItemId.ofSeries(x.id()),

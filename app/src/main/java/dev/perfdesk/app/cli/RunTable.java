@@ -117,6 +117,13 @@ final class RunTable {
         }
         row(out, "label", run.label());
         row(out, "commit", run.commit());
+        if (!run.labels().isEmpty()) {
+            out.println("Test configuration (labels):");
+            for (Map.Entry<String, String> e : run.labels().entrySet()) {
+                row(out, e.getKey(), e.getValue());
+            }
+            out.println("Environment:");
+        }
         for (Map.Entry<String, String> e : run.environment().entrySet()) {
             row(out, e.getKey(), e.getValue());
         }
@@ -243,6 +250,11 @@ final class RunTable {
             g.writeStringField("started", run.startTime() == null ? null : run.startTime().toString());
             g.writeStringField("label", run.label());
             g.writeStringField("commit", run.commit());
+            g.writeObjectFieldStart("labels");
+            for (Map.Entry<String, String> e : run.labels().entrySet()) {
+                g.writeStringField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
             g.writeObjectFieldStart("environment");
             for (Map.Entry<String, String> e : run.environment().entrySet()) {
                 g.writeStringField(e.getKey(), e.getValue());

@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -79,9 +80,19 @@ public final class ImportService {
     });
 
     private final Store store;
+    private final Map<String, String> labels;
 
     public ImportService(Store store) {
+        this(store, Map.of());
+    }
+
+    /**
+     * An import service that gives every profile and run it creates these labels ({@code platform=aws-m6i}), over
+     * those the file records itself; a file already in the store keeps its labels.
+     */
+    public ImportService(Store store, Map<String, String> labels) {
         this.store = store;
+        this.labels = Map.copyOf(labels);
     }
 
     /**
@@ -185,6 +196,7 @@ public final class ImportService {
             CompletableFuture<String> hash = knownHash != null ? CompletableFuture.completedFuture(knownHash)
                     : FileHasher.sha256Async(file, HASHER);
             try (ImportTransaction tx = store.beginImport(file, importer.format(), source.size())) {
+                tx.label(labels);
                 importer.read(source, attached.isEmpty() ? tx : new AttachingSink(tx, attached), monitor);
                 monitor.checkCancelled();
                 ImportTransaction.Outcome outcome = tx.commit(join(hash));

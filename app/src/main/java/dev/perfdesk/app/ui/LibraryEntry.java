@@ -3,7 +3,12 @@ package dev.perfdesk.app.ui;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import dev.perfdesk.store.StoredComparison;
 import dev.perfdesk.store.StoredProfile;
@@ -21,9 +26,10 @@ import dev.perfdesk.store.StoredSeries;
  * @param event    what was sampled, or empty
  * @param samples  how many samples a profile holds, or how many benchmarks a run holds
  * @param imported when it was imported
+ * @param labels   its labels by key ({@code platform=aws-m6i}); empty when none
  */
 public record LibraryEntry(Kind kind, long id, String title, String format, String event, long samples,
-                           Instant imported) {
+                           Instant imported, Map<String, String> labels) {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
@@ -37,13 +43,49 @@ public record LibraryEntry(Kind kind, long id, String title, String format, Stri
         COMPARISON
     }
 
+    /** Copies the labels, keeping their order. */
+    public LibraryEntry {
+        labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels == null ? Map.of() : labels));
+    }
+
+    /** An entry without labels. */
+    public LibraryEntry(Kind kind, long id, String title, String format, String event, long samples,
+                        Instant imported) {
+        this(kind, id, title, format, event, samples, imported, Map.of());
+    }
+
     public static LibraryEntry of(StoredProfile p) {
         return new LibraryEntry(Kind.PROFILE, p.id(), p.info().name(), p.info().format(), p.info().event(),
-                p.info().sampleCount(), p.importedAt());
+                p.info().sampleCount(), p.importedAt(), p.labels());
     }
 
     public static LibraryEntry of(StoredRun r) {
-        return new LibraryEntry(Kind.RUN, r.id(), r.name(), r.tool(), "", r.benchmarkCount(), r.importedAt());
+        return new LibraryEntry(Kind.RUN, r.id(), r.name(), r.tool(), "", r.benchmarkCount(), r.importedAt(),
+                r.labels());
+    }
+
+    /** The labels as one line, {@code platform=aws-m6i · branch=main}; empty when none. */
+    public String labelText() {
+        return labelText(null);
+    }
+
+    /** The labels as one line with {@code first} ({@code key=value}, the library's filter) first when it has it. */
+    public String labelText(String first) {
+        List<String> parts = new ArrayList<>();
+        labels.forEach((k, v) -> parts.add(k + "=" + v));
+        if (first != null && parts.remove(first)) {
+            parts.add(0, first);
+        }
+        return String.join(" · ", parts);
+    }
+
+    /** Whether the entry carries the label {@code key=value} given as one text; true for null or empty. */
+    public boolean hasLabel(String keyValue) {
+        if (keyValue == null || keyValue.isBlank()) {
+            return true;
+        }
+        int eq = keyValue.indexOf('=');
+        return eq > 0 && keyValue.substring(eq + 1).equals(labels.get(keyValue.substring(0, eq)));
     }
 
     public static LibraryEntry of(StoredSeries x) {
@@ -107,14 +149,25 @@ public record LibraryEntry(Kind kind, long id, String title, String format, Stri
         return sb.toString();
     }
 
-    /** Whether the entry matches a search: every word appears in its title or details, ignoring case. */
+    /**
+     * Whether the entry matches a search: every word appears in its title, details or labels, ignoring case; a word
+     * {@code key=value} must be one of its labels exactly, ignoring case.
+     */
     public boolean matches(String query) {
         if (query == null || query.isBlank()) {
             return true;
         }
-        String haystack = (title + " " + details()).toLowerCase(Locale.ROOT);
+        String haystack = (title + " " + details() + " " + labelText()).toLowerCase(Locale.ROOT);
         for (String word : query.toLowerCase(Locale.ROOT).trim().split("\\s+")) {
-            if (!haystack.contains(word)) {
+            int eq = word.indexOf('=');
+            if (eq > 0) {
+                String key = word.substring(0, eq);
+                String value = word.substring(eq + 1);
+                if (labels.entrySet().stream().noneMatch(e -> e.getKey().toLowerCase(Locale.ROOT).equals(key)
+                        && e.getValue().toLowerCase(Locale.ROOT).equals(value))) {
+                    return false;
+                }
+            } else if (!haystack.contains(word)) {
                 return false;
             }
         }

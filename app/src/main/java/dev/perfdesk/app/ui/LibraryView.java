@@ -26,6 +26,8 @@ import javafx.scene.layout.VBox;
 public final class LibraryView extends VBox {
     private final ListView<LibraryEntry> list = new ListView<>();
     private final TextField search = new TextField();
+    private final javafx.scene.control.ComboBox<String> labelFilter = new javafx.scene.control.ComboBox<>();
+    private static final String ANY_LABEL = "Any label";
 
     /**
      * @param model    the library's state
@@ -42,13 +44,29 @@ public final class LibraryView extends VBox {
         search.setPromptText("Search the library");
         search.getStyleClass().add("library-search");
         search.textProperty().bindBidirectional(model.searchProperty());
+        labelFilter.getStyleClass().add("library-label-filter");
+        labelFilter.setMaxWidth(Double.MAX_VALUE);
+        labelFilter.setTooltip(new Tooltip("Show only the runs and profiles with this label (perfdesk import --label); "
+                + "or type key=value in the search"));
+        Runnable choices = () -> {
+            String chosen = model.labelFilterProperty().get();
+            labelFilter.getItems().setAll(ANY_LABEL);
+            labelFilter.getItems().addAll(model.labelChoices());
+            labelFilter.setValue(chosen == null || chosen.isEmpty() ? ANY_LABEL : chosen);
+        };
+        model.labelChoices().addListener((javafx.collections.ListChangeListener<String>) c -> choices.run());
+        choices.run();
+        labelFilter.valueProperty().addListener((o, was, now) -> model.labelFilterProperty().set(
+                now == null || now.equals(ANY_LABEL) ? "" : now));
+        model.labelFilterProperty().addListener((o, was, now) -> labelFilter.setValue(
+                now == null || now.isEmpty() ? ANY_LABEL : now));
         list.setItems(model.visibleEntries());
         list.getStyleClass().add("library-list");
         Label empty = new Label("Nothing here yet.\nFile ▸ Open… (Ctrl+O), or drop files on the window.");
         empty.getStyleClass().add("placeholder-text");
         empty.setWrapText(true);
         list.setPlaceholder(empty);
-        list.setCellFactory(v -> new EntryCell());
+        list.setCellFactory(v -> new EntryCell(model.labelFilterProperty()));
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && selected() != null) {
@@ -82,7 +100,10 @@ public final class LibraryView extends VBox {
         });
         list.setContextMenu(menu);
         VBox.setVgrow(list, Priority.ALWAYS);
-        getChildren().addAll(search, list);
+        getChildren().addAll(search, labelFilter, list);
+        // the label filter shows once the store has labelled runs or profiles
+        labelFilter.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.labelChoices()));
+        labelFilter.managedProperty().bind(labelFilter.visibleProperty());
     }
 
     /**
@@ -108,6 +129,11 @@ public final class LibraryView extends VBox {
         return list;
     }
 
+    /** The label filter: "Any label" or one {@code key=value}. */
+    public javafx.scene.control.ComboBox<String> labelFilter() {
+        return labelFilter;
+    }
+
     /** The search field. */
     public TextField searchField() {
         return search;
@@ -117,15 +143,25 @@ public final class LibraryView extends VBox {
     private static final class EntryCell extends ListCell<LibraryEntry> {
         private final Label title = new Label();
         private final Label details = new Label();
-        private final VBox box = new VBox(1, title, details);
+        private final Label labels = new Label();
+        private final VBox box = new VBox(1, title, details, labels);
 
-        EntryCell() {
+        private final javafx.beans.property.StringProperty filter;
+
+        EntryCell(javafx.beans.property.StringProperty filter) {
+            this.filter = filter;
             // A zero preferred width keeps long names from widening the list: they are elided instead.
             setPrefWidth(0);
             title.getStyleClass().add("library-entry-title");
             details.getStyleClass().add("library-entry-details");
             title.setMinWidth(0);
             details.setMinWidth(0);
+            labels.getStyleClass().addAll("library-entry-details", "library-entry-labels");
+            labels.setMinWidth(0);
+            // up to two lines of labels; more are elided
+            labels.setWrapText(true);
+            labels.setMaxHeight(30);
+            labels.managedProperty().bind(labels.visibleProperty());
         }
 
         @Override
@@ -137,8 +173,11 @@ public final class LibraryView extends VBox {
             } else {
                 title.setText(item.title());
                 details.setText(item.details());
+                labels.setText(item.labelText(filter.get()));
+                labels.setVisible(!item.labels().isEmpty());
                 setGraphic(box);
-                setTooltip(new Tooltip(item.title() + "\n" + item.details() + "\nid " + item.key()));
+                setTooltip(new Tooltip(item.title() + "\n" + item.details() + (item.labels().isEmpty() ? ""
+                        : "\n" + item.labelText().replace(" · ", "\n")) + "\nid " + item.key()));
                 getStyleClass().removeAll("library-run", "library-profile");
                 getStyleClass().add(item.isRun() ? "library-run" : "library-profile");
             }

@@ -29,13 +29,53 @@ public final class LibraryViewModel {
     private final ObservableList<LibraryEntry> entries = FXCollections.observableArrayList();
     private final FilteredList<LibraryEntry> visible = new FilteredList<>(entries, e -> true);
     private final StringProperty search = new SimpleStringProperty("");
+    private final StringProperty labelFilter = new SimpleStringProperty("");
+    private final ObservableList<String> labelChoices = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private Consumer<String> errors = message -> { };
 
     public LibraryViewModel(Store store, TaskRunner tasks) {
         this.store = store;
         this.tasks = tasks;
-        search.addListener((obs, old, text) -> visible.setPredicate(e -> e.matches(text)));
+        search.addListener((obs, old, text) -> filter());
+        labelFilter.addListener((obs, old, text) -> filter());
+    }
+
+    private void filter() {
+        String text = search.get();
+        String label = labelFilter.get();
+        visible.setPredicate(e -> e.matches(text) && e.hasLabel(label));
+    }
+
+    /**
+     * The label the library is filtered by, {@code platform=aws-m6i}; empty for any. Only runs and profiles carrying
+     * it are shown.
+     */
+    public StringProperty labelFilterProperty() {
+        return labelFilter;
+    }
+
+    /**
+     * The labels to filter by, {@code key=value}, sorted: every label of the entries except those naming one build
+     * (commit, build, ...), at most {@value #MAX_LABEL_CHOICES}.
+     */
+    public ObservableList<String> labelChoices() {
+        return labelChoices;
+    }
+
+    /** The most labels the filter offers. */
+    static final int MAX_LABEL_CHOICES = 200;
+
+    static List<String> labelChoices(List<LibraryEntry> entries) {
+        java.util.TreeSet<String> out = new java.util.TreeSet<>();
+        for (LibraryEntry e : entries) {
+            e.labels().forEach((k, v) -> {
+                if (!dev.perfdesk.core.bench.RunLabels.PER_BUILD.contains(k)) {
+                    out.add(k + "=" + v);
+                }
+            });
+        }
+        return out.stream().limit(MAX_LABEL_CHOICES).toList();
     }
 
     /** Where failures are reported (a dialog in the app). */
@@ -81,6 +121,7 @@ public final class LibraryViewModel {
         };
         task.setOnSucceeded(e -> {
             entries.setAll(task.getValue());
+            labelChoices.setAll(labelChoices(entries));
             long runs = entries.stream().filter(LibraryEntry::isRun).count();
             long series = entries.stream().filter(en -> en.kind() == LibraryEntry.Kind.SERIES).count();
             long comparisons = entries.stream().filter(en -> en.kind() == LibraryEntry.Kind.COMPARISON).count();

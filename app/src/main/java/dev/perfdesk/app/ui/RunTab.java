@@ -237,6 +237,12 @@ public final class RunTab extends Tab {
                 parts.add("commit " + run.commit());
             }
             int shown = 0;
+            // the test configuration first: the run's labels, else its first environment facts
+            for (Map.Entry<String, String> e : run.labels().entrySet()) {
+                if (!e.getKey().equals("commit") && shown++ < 4) {
+                    parts.add(e.getKey() + "=" + e.getValue());
+                }
+            }
             for (Map.Entry<String, String> e : run.environment().entrySet()) {
                 if (shown++ < 3) {
                     parts.add(e.getKey() + " " + e.getValue());
@@ -247,6 +253,11 @@ public final class RunTab extends Tab {
 
         private static String environmentText(BenchmarkRun run) {
             StringBuilder sb = new StringBuilder(run.name());
+            if (!run.labels().isEmpty()) {
+                sb.append("\n\nTest configuration (labels):");
+                run.labels().forEach((k, v) -> sb.append('\n').append(k).append('=').append(v));
+                sb.append("\n\nEnvironment:");
+            }
             run.environment().forEach((k, v) -> sb.append('\n').append(k).append(": ").append(v));
             run.tags().forEach((k, v) -> sb.append('\n').append(k).append(": ").append(v));
             return sb.toString();

@@ -29,10 +29,13 @@ import java.util.Objects;
  * @param benchmarks  the benchmarks, in file order
  * @param series      series over time of the whole run: the tool's own history (Locust's) and resources attached
  *                    to it (Prometheus), in the order they were added
+ * @param labels      the run's labels ({@code platform=aws-m6i}, {@code branch=main}): given at import, read from the
+ *                    CI environment, or recorded by the file itself ({@link RunLabels#recorded}); what lists filter
+ *                    on and what splits a benchmark's history into configurations. Empty when none
  */
 public record BenchmarkRun(String name, String tool, String format, Instant startTime, Map<String, String> environment,
                            String label, String commit, Map<String, String> tags, List<Benchmark> benchmarks,
-                           List<TimeSeries> series) {
+                           List<TimeSeries> series, Map<String, String> labels) {
 
     /** Copies the maps (keeping their order) and the list; nulls become empty. */
     public BenchmarkRun {
@@ -45,12 +48,20 @@ public record BenchmarkRun(String name, String tool, String format, Instant star
         tags = orderedCopy(tags);
         benchmarks = List.copyOf(benchmarks);
         series = series == null ? List.of() : List.copyOf(series);
+        labels = orderedCopy(labels);
+    }
+
+    /** A run without labels. */
+    public BenchmarkRun(String name, String tool, String format, Instant startTime, Map<String, String> environment,
+                        String label, String commit, Map<String, String> tags, List<Benchmark> benchmarks,
+                        List<TimeSeries> series) {
+        this(name, tool, format, startTime, environment, label, commit, tags, benchmarks, series, Map.of());
     }
 
     /** A run without series over time. */
     public BenchmarkRun(String name, String tool, String format, Instant startTime, Map<String, String> environment,
                         String label, String commit, Map<String, String> tags, List<Benchmark> benchmarks) {
-        this(name, tool, format, startTime, environment, label, commit, tags, benchmarks, List.of());
+        this(name, tool, format, startTime, environment, label, commit, tags, benchmarks, List.of(), Map.of());
     }
 
     static Map<String, String> orderedCopy(Map<String, String> map) {
@@ -59,14 +70,22 @@ public record BenchmarkRun(String name, String tool, String format, Instant star
 
     /** A copy with another name. */
     public BenchmarkRun withName(String newName) {
-        return new BenchmarkRun(newName, tool, format, startTime, environment, label, commit, tags, benchmarks, series);
+        return new BenchmarkRun(newName, tool, format, startTime, environment, label, commit, tags, benchmarks, series,
+                labels);
+    }
+
+    /** A copy with these labels instead of its own. */
+    public BenchmarkRun withLabels(Map<String, String> newLabels) {
+        return new BenchmarkRun(name, tool, format, startTime, environment, label, commit, tags, benchmarks, series,
+                newLabels);
     }
 
     /** A copy with {@code more} series after this run's own. */
     public BenchmarkRun withSeries(List<TimeSeries> more) {
         List<TimeSeries> all = new java.util.ArrayList<>(series);
         all.addAll(more);
-        return new BenchmarkRun(name, tool, format, startTime, environment, label, commit, tags, benchmarks, all);
+        return new BenchmarkRun(name, tool, format, startTime, environment, label, commit, tags, benchmarks, all,
+                labels);
     }
 
     /** The series that are resources scraped beside the run ({@link TimeSeries#isResource()}). */

@@ -151,6 +151,9 @@ public final class JsonReportWriter implements ReportWriter {
                 .field("label", run.label()).field("commit", run.commit())
                 .field("benchmarkCount", run.benchmarks().size())
                 .field("environment", run.environment()).field("tags", run.tags());
+        if (!run.labels().isEmpty()) {
+            j.field("labels", run.labels());
+        }
         j.name("benchmarks").beginArray();
         for (Benchmark b : run.benchmarks()) {
             figures(j, b);

@@ -151,9 +151,26 @@ final class ReportContent {
         add(rows, "Label", b.label(), k.label());
         add(rows, "Commit", b.commit(), k.commit());
         add(rows, "Benchmarks", Integer.toString(b.benchmarks().size()), Integer.toString(k.benchmarks().size()));
+        union(rows, shownLabels(b), shownLabels(k));
         union(rows, b.environment(), k.environment());
         union(rows, b.tags(), k.tags());
         return rows;
+    }
+
+    /**
+     * The run's labels that its other rows do not already show: a label the file recorded (JMH's {@code jdkVersion},
+     * Go's {@code goos}) keeps its environment or tag row, and a commit label its Commit row.
+     */
+    static Map<String, String> shownLabels(BenchmarkRun run) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        run.labels().forEach((key, value) -> {
+            boolean shown = value.equals(run.environment().get(key)) || value.equals(run.tags().get(key))
+                    || key.equals("commit") && value.equals(run.commit());
+            if (!shown) {
+                out.put(key, value);
+            }
+        });
+        return out;
     }
 
     private static void union(List<ConfigRow> rows, Map<String, String> b, Map<String, String> k) {

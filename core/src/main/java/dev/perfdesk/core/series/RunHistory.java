@@ -26,8 +26,10 @@ import dev.perfdesk.core.changepoint.Direction;
  * imported); each value is the benchmark's centre ({@link #centre(Benchmark)}).
  *
  * <p>Each point carries the run's id ({@link #RUN_LABEL}, for tooltips and for opening the runs around a change
- * point), its label, commit and tool, and every environment fact that differs between the runs (JVM version, OS,
- * host...). {@link #configurations(SeriesSet)} offers those labels, never the run id, as configurations.
+ * point), its label, commit and tool, every label of the runs ({@link BenchmarkRun#labels()}: platform, branch, ...;
+ * a {@code commit} label fills the commit column) and every environment fact that differs between the runs and is no
+ * label (JVM version, OS, host...). {@link #configurations(SeriesSet)} offers those, never the run id, as
+ * configurations.
  *
  * <pre>{@code
  * List<RunHistory.RunSeries> all = RunHistory.of(List.of(new RunHistory.IdentifiedRun("r3", run, imported)));
@@ -120,8 +122,11 @@ public final class RunHistory {
     /** The series of every benchmark that ran in at least one run: by benchmark, then mode and metric. */
     public static List<RunSeries> of(List<IdentifiedRun> runs) {
         List<IdentifiedRun> ordered = new ArrayList<>(runs);
-        ordered.sort(Comparator.comparing(RunHistory::timeOf).thenComparing(IdentifiedRun::id));
+        ordered.sort(Comparator.comparing(RunHistory::timeOf)
+                .thenComparing(r -> r.id().length()).thenComparing(IdentifiedRun::id));
+        List<String> labelKeys = labelKeys(ordered);
         List<String> facts = differingEnvironment(ordered);
+        facts.removeAll(labelKeys);
         Map<Key, List<Collecting>> byKey = new LinkedHashMap<>();
         for (IdentifiedRun r : ordered) {
             for (Benchmark b : r.run().benchmarks()) {
@@ -161,6 +166,9 @@ public final class RunHistory {
             }
         }
         List<String> attributes = new ArrayList<>(RUN_LABELS);
+        for (String key : labelKeys) {
+            attributes.add(labelColumn(key));
+        }
         List<String> factColumns = new ArrayList<>();
         for (String fact : facts) {
             String column = RUN_LABELS.contains(fact) ? "env." + fact : fact;
@@ -183,10 +191,14 @@ public final class RunHistory {
                     String[] labels = new String[attributes.size()];
                     labels[0] = r.id();
                     labels[1] = r.run().label();
-                    labels[2] = r.run().commit();
+                    labels[2] = r.run().labels().getOrDefault("commit", r.run().commit());
                     labels[3] = r.run().tool();
+                    for (int l = 0; l < labelKeys.size(); l++) {
+                        labels[RUN_LABELS.size() + l] = r.run().labels().get(labelKeys.get(l));
+                    }
+                    int firstFact = RUN_LABELS.size() + labelKeys.size();
                     for (int f = 0; f < facts.size(); f++) {
-                        labels[RUN_LABELS.size() + f] = r.run().environment().get(facts.get(f));
+                        labels[firstFact + f] = r.run().environment().get(facts.get(f));
                     }
                     builder.add(timeOf(r).toEpochMilli(), new double[] {c.values.get(i)}, labels);
                 }
@@ -257,6 +269,21 @@ public final class RunHistory {
             return key.metric();
         }
         return key.metric().isEmpty() ? key.mode() : key.mode() + " · " + key.metric();
+    }
+
+    /** The label keys of the runs in order of first appearance, without {@code commit} (the commit column's). */
+    private static List<String> labelKeys(List<IdentifiedRun> runs) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (IdentifiedRun r : runs) {
+            keys.addAll(r.run().labels().keySet());
+        }
+        keys.remove("commit");
+        return new ArrayList<>(keys);
+    }
+
+    /** The column of a label: its key, or {@code label.KEY} for a key that is one of the run's own columns. */
+    public static String labelColumn(String key) {
+        return RUN_LABELS.contains(key) && !key.equals("commit") ? "label." + key : key;
     }
 
     /** The environment facts whose values are not the same in every run, in order of first appearance. */
