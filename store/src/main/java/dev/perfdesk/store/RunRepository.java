@@ -39,6 +39,38 @@ public final class RunRepository {
         return query("WHERE s.sha256 = ? ORDER BY r.ordinal", sha256);
     }
 
+    /** The runs profile {@code profileId} is attached to, oldest first. */
+    public List<StoredRun> withProfile(long profileId) {
+        return query("WHERE r.id IN (SELECT run_id FROM run_profile WHERE profile_id = ?) ORDER BY r.id", profileId);
+    }
+
+    /** The ids of the runs that have at least one profile attached. */
+    public java.util.Set<Long> idsWithProfiles() {
+        return db.read(c -> {
+            java.util.Set<Long> out = new java.util.HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT run_id FROM run_profile");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Attaches the stored profile {@code profileId} to the stored run {@code runId}, in one transaction; the run's
+     * labels flow to the profile (see {@link ImportTransaction#link}).
+     *
+     * @throws StoreException when there is no such run or profile
+     */
+    public void attachProfile(long runId, long profileId) {
+        db.write(c -> {
+            RunProfiles.link(c, db.where(), runId, profileId);
+            return null;
+        });
+    }
+
     private List<StoredRun> query(String where, Object arg) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + RUN_COLUMNS

@@ -274,6 +274,16 @@ public final class Store implements AutoCloseable {
         return runs.attachSeries(id, series);
     }
 
+    /** The profiles attached to run {@code runId}, in the order they were stored. */
+    public List<StoredProfile> profilesOfRun(long runId) {
+        return profiles.attachedTo(runId);
+    }
+
+    /** The runs profile {@code profileId} is attached to, oldest first. */
+    public List<StoredRun> runsOfProfile(long profileId) {
+        return runs.withProfile(profileId);
+    }
+
     /**
      * Saves a comparison of two runs or two profiles; see {@link ComparisonRepository#save}.
      *
