@@ -89,6 +89,16 @@ final class ShowCommand implements Callable<Integer> {
                     spec.commandLine().getErr().println(e.getMessage());
                     return 1;
                 }
+                List<StoredProfile> attached = s.profilesOfRun(run.id());
+                if (format == RunTable.Format.text && !attached.isEmpty()) {
+                    out.println();
+                    out.println("Profiles attached (perfdesk show ID):");
+                    for (StoredProfile p : attached) {
+                        out.printf(Locale.ROOT, "  %-6d %s  (%s, %s, %s)%n", p.id(),
+                                TerminalText.escape(p.info().name()), TerminalText.escape(p.info().format()),
+                                TerminalText.escape(p.info().event()), p.info().unit().format(p.info().totalWeight()));
+                    }
+                }
                 return 0;
             }
             long id = itemId.number();
@@ -124,6 +134,11 @@ final class ShowCommand implements Callable<Integer> {
                     ? String.format(Locale.ROOT, "%,d timestamped samples", stored.timelineSize()) : "none");
             for (Map.Entry<String, String> e : info.attributes().entrySet()) {
                 row(out, e.getKey(), e.getValue());
+            }
+            List<StoredRun> runs = s.runsOfProfile(id);
+            if (!runs.isEmpty()) {
+                row(out, "attached to", runs.stream().map(r -> ItemId.ofRun(r.id()) + " " + r.name())
+                        .collect(java.util.stream.Collectors.joining(", ")));
             }
             List<FunctionStats> stats = ProfileSummaries.functionStats(profile);
             long total = info.totalWeight();
