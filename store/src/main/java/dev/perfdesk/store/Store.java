@@ -113,6 +113,11 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** The connection layer, for {@link StoreCopy}. */
+    Database database() {
+        return db;
+    }
+
     /** Where the store is; its {@code toString()} names it for people, never with a password. */
     public StoreLocation location() {
         return db.engine().location();
