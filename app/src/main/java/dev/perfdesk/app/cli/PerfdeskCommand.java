@@ -21,7 +21,7 @@ import dev.perfdesk.store.StoreException;
                 + "With no command, opens the application window.",
         subcommands = {ImportCommand.class, ListCommand.class, ShowCommand.class, DeleteCommand.class,
                 ExportCommand.class, FlameCommand.class, ChangepointsCommand.class, CompareCommand.class,
-                CommandLine.HelpCommand.class})
+                StoreCommand.class, CommandLine.HelpCommand.class})
 public final class PerfdeskCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
