@@ -96,6 +96,19 @@ public final class AttachedProfiles {
     }
 
     /**
+     * A profile named by its run for a diff's sides: {@code r6 · work.perf.txt (12)}, without the event the name
+     * may end with (both sides have the same).
+     */
+    public static String shortTitle(long runId, StoredProfile p) {
+        String name = p.info().name();
+        String event = " · " + p.info().event();
+        if (name.endsWith(event) && name.length() > event.length()) {
+            name = name.substring(0, name.length() - event.length());
+        }
+        return "r" + runId + " · " + name + " (" + p.id() + ")";
+    }
+
+    /**
      * The runs around a change point whose profiles to compare: the run just before it ({@code before}) and the
      * one at it ({@code after}) when both have profiles, else the nearest earlier and later runs that do.
      *

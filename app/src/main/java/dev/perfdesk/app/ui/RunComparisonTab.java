@@ -1,5 +1,6 @@
 package dev.perfdesk.app.ui;
 
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 
 import javafx.concurrent.Task;
@@ -8,9 +9,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 
+import dev.perfdesk.app.service.AttachedProfiles;
 import dev.perfdesk.core.bench.BenchmarkRun;
 import dev.perfdesk.core.report.RunComparison;
 import dev.perfdesk.store.Store;
@@ -59,7 +62,16 @@ public final class RunComparisonTab extends Tab {
                         "no run with id r" + baselineRunId));
                 StoredRun c = store.findRun(candidateRunId).orElseThrow(() -> new IllegalArgumentException(
                         "no run with id r" + candidateRunId));
-                return new Loaded(b, store.loadRun(baselineRunId), c, store.loadRun(candidateRunId));
+                List<AttachedProfiles.Pair> pairs = AttachedProfiles.pairs(store, baselineRunId, candidateRunId);
+                ComparisonTab.Sides profiles = null;
+                if (!pairs.isEmpty()) {
+                    AttachedProfiles.Pair p = pairs.get(0);
+                    profiles = new ComparisonTab.Sides(AttachedProfiles.side(store, p.baseline(),
+                            AttachedProfiles.shortTitle(baselineRunId, p.baseline())), AttachedProfiles.side(store,
+                            p.candidate(), AttachedProfiles.shortTitle(candidateRunId, p.candidate())), false,
+                            profileNote(pairs));
+                }
+                return new Loaded(b, store.loadRun(baselineRunId), c, store.loadRun(candidateRunId), profiles);
             }
         };
         load.setOnSucceeded(e -> show(load.getValue()));
@@ -76,8 +88,11 @@ public final class RunComparisonTab extends Tab {
         tabPaneProperty().addListener((o, was, now) -> {
             if (was != null && now == null) {
                 load.cancel();
-                if (getContent() instanceof RunComparisonView view) {
-                    view.getViewModel().close();
+                if (runView != null) {
+                    runView.getViewModel().close();
+                }
+                if (profileView != null) {
+                    profileView.pane().dispose();
                 }
                 statistics.shutdownNow();
             }
@@ -90,9 +105,19 @@ public final class RunComparisonTab extends Tab {
         return statistics.isShutdown();
     }
 
-    /** Both runs, read from the store. */
+    /** Both runs, read from the store, and the first pair of their attached profiles of one kind, or null. */
     private record Loaded(StoredRun baseline, BenchmarkRun baselineRun, StoredRun candidate,
-                          BenchmarkRun candidateRun) {
+                          BenchmarkRun candidateRun, ComparisonTab.Sides profiles) {
+    }
+
+    /** What the profile tab says about the pairs of attached profiles. */
+    private String profileNote(List<AttachedProfiles.Pair> pairs) {
+        AttachedProfiles.Pair p = pairs.get(0);
+        return "Profiles attached to the runs: " + AttachedProfiles.title(p.baseline()) + " (r" + baselineRunId
+                + ") vs " + AttachedProfiles.title(p.candidate()) + " (r" + candidateRunId + "), "
+                + p.baseline().info().event() + (pairs.size() == 1 ? "" : "; " + (pairs.size() - 1)
+                + " more pairs of other kinds are in the report (perfdesk compare r" + baselineRunId + " r"
+                + candidateRunId + ")");
     }
 
     private void show(Loaded loaded) {
@@ -106,7 +131,27 @@ public final class RunComparisonTab extends Tab {
         saveButton.setOnAction(e -> save(view));
         view.getToolbar().getItems().add(saveButton);
         view.getViewModel().setRuns(baseTitle, loaded.baselineRun(), candTitle, loaded.candidateRun());
-        setContent(view);
+        runView = view;
+        if (loaded.profiles() == null) {
+            setContent(view);
+            return;
+        }
+        ComparisonTab.ComparisonView profiles = new ComparisonTab.ComparisonView();
+        profiles.setNote(loaded.profiles().note());
+        profiles.pane().setSides(loaded.profiles().baseline(), loaded.profiles().candidate());
+        profileView = profiles;
+        TabPane views = new TabPane(new Tab("Benchmarks", view), new Tab("Profiles", profiles));
+        views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        views.getStyleClass().add("run-comparison-views");
+        setContent(views);
+    }
+
+    private RunComparisonView runView;
+    private ComparisonTab.ComparisonView profileView;
+
+    /** The differential flame graph of the runs' attached profiles, or null when they have none of one kind. */
+    public dev.perfdesk.viewers.diff.DiffFlameGraphPane profilePane() {
+        return profileView == null ? null : profileView.pane();
     }
 
     private void save(RunComparisonView view) {
@@ -152,6 +197,6 @@ public final class RunComparisonTab extends Tab {
 
     /** The view, once both runs are loaded; null before. */
     public RunComparisonView view() {
-        return getContent() instanceof RunComparisonView ? (RunComparisonView) getContent() : null;
+        return runView;
     }
 }

@@ -98,10 +98,11 @@ final class TabRouter {
         }
         Tab tab;
         if (entry.kind() == LibraryEntry.Kind.SERIES) {
-            tab = new TrendTab(store, tasks, TrendTab.Source.series(entry.id()), this::compareRuns);
+            tab = trendTab(TrendTab.Source.series(entry.id()));
         } else if (entry.isRun()) {
             RunTab runTab = new RunTab(store, entry, tasks);
             runTab.setOnHistory(this::openHistory);
+            runTab.setOnOpenProfile(p -> open(LibraryEntry.of(p)));
             tab = runTab;
         } else {
             ProfileTab profileTab = new ProfileTab(store, entry, tasks, profileView);
@@ -131,7 +132,14 @@ final class TabRouter {
                 return;
             }
         }
-        add(new TrendTab(store, tasks, TrendTab.Source.benchmark(benchmark), this::compareRuns));
+        add(trendTab(TrendTab.Source.benchmark(benchmark)));
+    }
+
+    /** A trend tab whose change points open the run comparison and the diff of the runs' profiles. */
+    private TrendTab trendTab(TrendTab.Source source) {
+        TrendTab tab = new TrendTab(store, tasks, source, this::compareRuns);
+        tab.setOnProfileComparison((title, sides) -> add(new ComparisonTab(title, tasks, sides)));
+        return tab;
     }
 
     /** Opens the comparison of two stored runs, the baseline first, or selects the tab that shows it. */

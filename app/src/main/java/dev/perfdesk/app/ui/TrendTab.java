@@ -17,6 +17,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
+import dev.perfdesk.app.service.AttachedProfiles;
 import dev.perfdesk.core.bench.DisplayUnits;
 import dev.perfdesk.core.changepoint.ChangePoint;
 import dev.perfdesk.core.changepoint.Direction;
@@ -61,6 +62,8 @@ public final class TrendTab extends Tab {
      */
     public TrendTab(Store store, TaskRunner tasks, Source source, BiConsumer<Long, Long> openRunComparison) {
         this.source = source;
+        this.store = store;
+        this.tasks = tasks;
         setText(source.benchmark() != null ? "History · " + source.benchmark() : "Series s" + source.seriesId());
         getStyleClass().add("trend-tab");
         ProgressIndicator spinner = new ProgressIndicator();
@@ -248,9 +251,102 @@ public final class TrendTab extends Tab {
         String after = e.after() == null ? null : e.after().attribute(RunHistory.RUN_LABEL);
         if (before != null && after != null && before.startsWith("r") && after.startsWith("r")) {
             openRunComparison.accept(Long.parseLong(before.substring(1)), Long.parseLong(after.substring(1)));
+            compareProfiles(e.changePoint());
             return;
         }
         showRowComparison(e);
+    }
+
+    private final Store store;
+    private final TaskRunner tasks;
+    private BiConsumer<String, Task<ComparisonTab.Sides>> onProfileComparison = (title, sides) -> { };
+
+    /**
+     * What opens the differential flame graph of the profiles attached to the runs around a change point: it gets
+     * the tab's title and the task that reads both sides (the window opens a {@link ComparisonTab}).
+     */
+    public void setOnProfileComparison(BiConsumer<String, Task<ComparisonTab.Sides>> handler) {
+        onProfileComparison = handler;
+    }
+
+    /** The runs whose profiles a change point opens, as the background lookup found them. */
+    private record ProfilePlan(long baselineRunId, long candidateRunId, AttachedProfiles.Pair pair, String note) {
+    }
+
+    /**
+     * Looks, in the background, for the profiles attached to the runs around {@code cp} (or to the nearest runs
+     * before and after it that have some) and opens their differential flame graph; nothing when no run on one
+     * side has a profile of a kind the other has.
+     */
+    private void compareProfiles(SeriesChangePoint cp) {
+        SeriesSet set = view.getViewModel().getSeriesSet();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < set.size(); i++) {
+            String label = set.attribute(RunHistory.RUN_LABEL, i);
+            ids.add(label != null && label.matches("r\\d{1,18}") ? Long.parseLong(label.substring(1)) : -1L);
+        }
+        int after = cp.index();
+        Task<ProfilePlan> find = new Task<>() {
+            @Override
+            protected ProfilePlan call() {
+                AttachedProfiles.Around around = AttachedProfiles.around(ids, after - 1, after,
+                        store.runs().idsWithProfiles());
+                if (!around.found()) {
+                    return null;
+                }
+                long b = ids.get(around.baselineIndex());
+                long c = ids.get(around.candidateIndex());
+                List<AttachedProfiles.Pair> pairs = AttachedProfiles.pairs(store, b, c);
+                if (pairs.isEmpty()) {
+                    return null;
+                }
+                return new ProfilePlan(b, c, pairs.get(0), profileNote(cp, ids.get(after - 1), ids.get(after),
+                        b, c, around.nearest()));
+            }
+        };
+        find.setOnSucceeded(e -> {
+            ProfilePlan plan = find.getValue();
+            if (plan == null) {
+                return;
+            }
+            AttachedProfiles.Pair pair = plan.pair();
+            Task<ComparisonTab.Sides> sides = new Task<>() {
+                @Override
+                protected ComparisonTab.Sides call() {
+                    return new ComparisonTab.Sides(AttachedProfiles.side(store, pair.baseline(),
+                            AttachedProfiles.shortTitle(plan.baselineRunId(), pair.baseline())),
+                            AttachedProfiles.side(store, pair.candidate(), AttachedProfiles.shortTitle(
+                                    plan.candidateRunId(), pair.candidate())), false, plan.note());
+                }
+            };
+            onProfileComparison.accept("Profiles r" + plan.baselineRunId() + " vs r" + plan.candidateRunId(), sides);
+        });
+        find.setOnFailed(e -> view.getViewModel().setError("Could not look for the runs' profiles: "
+                + LibraryViewModel.describe(find.getException())));
+        tasks.run(find);
+    }
+
+    /**
+     * The line above the differential flame graph opened from a change point: which runs' profiles it compares,
+     * and, when they are not the two runs at the change point, that they are the nearest that have profiles.
+     */
+    static String profileNote(SeriesChangePoint cp, long beforeRun, long afterRun, long baselineRun,
+                              long candidateRun, boolean nearest) {
+        String change = cp.metric() + " " + DisplayUnits.percent(cp.changePercent()) + " at run " + cp.index();
+        if (!nearest) {
+            return "Profiles attached to r" + baselineRun + " and r" + candidateRun + ", the runs on either side "
+                    + "of the change point (" + change + ").";
+        }
+        List<String> missing = new ArrayList<>();
+        if (baselineRun != beforeRun) {
+            missing.add("r" + beforeRun + " before it");
+        }
+        if (candidateRun != afterRun) {
+            missing.add("r" + afterRun + " after it");
+        }
+        return "The runs at the change point (" + change + ") have no profiles (" + String.join(", ", missing)
+                + "): comparing the nearest runs that have, r" + baselineRun + " before and r" + candidateRun
+                + " after.";
     }
 
     /** The two runs of a CSV table around a change point, side by side: labels and every metric. */
