@@ -108,6 +108,30 @@ public final class RunRepository {
         });
     }
 
+    /**
+     * Loads every run whole, newest import first as {@link #list()} orders them, in one transaction and one query
+     * per table: what a history across all runs needs, without a query per run.
+     */
+    public List<LoadedRun> loadAll() {
+        return db.read(c -> {
+            List<StoredRun> stored = list();
+            try {
+                List<BenchmarkRun> runs = BenchWriter.readRuns(c, stored, false);
+                List<LoadedRun> out = new ArrayList<>(stored.size());
+                for (int i = 0; i < stored.size(); i++) {
+                    out.add(new LoadedRun(stored.get(i), runs.get(i)));
+                }
+                return out;
+            } catch (IllegalArgumentException e) {
+                throw new StoreException("a run is inconsistent in the store: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** A stored run loaded whole. */
+    public record LoadedRun(StoredRun stored, BenchmarkRun run) {
+    }
+
     /** Renames a run. */
     public boolean rename(long id, String name) {
         return ImportedItems.rename(db, "run", "a run", id, name);

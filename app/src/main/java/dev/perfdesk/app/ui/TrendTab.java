@@ -18,6 +18,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
 import dev.perfdesk.app.service.AttachedProfiles;
+import dev.perfdesk.app.service.RunHistories;
 import dev.perfdesk.core.bench.DisplayUnits;
 import dev.perfdesk.core.changepoint.ChangePoint;
 import dev.perfdesk.core.changepoint.Direction;
@@ -27,7 +28,6 @@ import dev.perfdesk.core.series.SeriesChangePoint;
 import dev.perfdesk.core.series.SeriesPoint;
 import dev.perfdesk.core.series.SeriesSet;
 import dev.perfdesk.store.Store;
-import dev.perfdesk.store.StoredRun;
 import dev.perfdesk.viewers.trend.ChangePointEvent;
 import dev.perfdesk.viewers.trend.TrendView;
 
@@ -90,12 +90,7 @@ public final class TrendTab extends Tab {
             @Override
             protected Loaded call() {
                 if (source.benchmark() != null) {
-                    List<RunHistory.IdentifiedRun> runs = new ArrayList<>();
-                    for (StoredRun r : store.listRuns()) {
-                        runs.add(new RunHistory.IdentifiedRun("r" + r.id(), store.loadRun(r.id()), r.importedAt()));
-                    }
-                    List<RunHistory.RunSeries> found = RunHistory.ofBenchmark(RunHistory.of(runs),
-                            source.benchmark());
+                    List<RunHistory.RunSeries> found = RunHistories.ofBenchmark(store, source.benchmark());
                     if (found.isEmpty()) {
                         throw new IllegalStateException("no stored run has the benchmark " + source.benchmark());
                     }
