@@ -187,7 +187,8 @@ public final class ImportService {
         List<TimeSeries> out = new ArrayList<>();
         for (Path p : attachments) {
             if (Files.isDirectory(p)) {
-                throw ImportException.whole(p, "is a folder; --attach takes a Prometheus query_range JSON file");
+                throw ImportException.whole(p, "is a folder; --attach takes a profile or a Prometheus query_range "
+                        + "JSON file");
             }
             if (Files.exists(p) && !Files.isRegularFile(p)) {
                 throw ImportException.whole(p, notRegular(p));

@@ -56,7 +56,8 @@ class CliAttachTest {
         CliRunner.Result again = CliRunner.run("import", "--db", db, data("work-v1.hyperfine.json").toString(),
                 "--attach", data("work-v1.perf.txt").toString());
         assertEquals(0, again.exitCode(), again.err());
-        assertEquals("r1\twork-v1.hyperfine.json\n1\twork-v1.perf.txt · cpu-clock\n", again.out(), "nothing copied twice");
+        assertEquals("r1\twork-v1.hyperfine.json\n1\twork-v1.perf.txt · cpu-clock\n", again.out(),
+                "nothing copied twice");
     }
 
     @Test
