@@ -95,6 +95,25 @@ class CliAttachTest {
                 "store unchanged");
     }
 
+    @Test
+    void theJsonReportCarriesTheProfileDiffToo() {
+        String db = importBoth();
+        CliRunner.Result r = CliRunner.run("compare", "--db", db, "r1", "r2", "--format", "json", "--top", "3");
+        assertEquals(1, r.exitCode(), r.err());
+        String json = r.out();
+        int profiles = json.indexOf("\"profiles\": [");
+        assertTrue(profiles > 0, json);
+        String tail = json.substring(profiles);
+        assertTrue(tail.contains("\"baseline\": \"work-v1.perf.txt · cpu-clock (1)\""), tail);
+        assertTrue(tail.contains("\"name\": \"validate_byte\""), tail);
+        // the sums of the cpu-clock periods in the perf script (awk over its sample blocks): every sample of v1, and
+        // the samples of v2 whose stack holds validate_byte (always its leaf)
+        assertTrue(tail.contains("\"baselineTotal\": 336673344,"), tail);
+        assertTrue(tail.contains("\"candidateSelf\": 446893784,"), tail);
+        CliRunner.Result plain = CliRunner.run("compare", "--db", db, "r1", "r2", "--format", "json", "--top", "3");
+        assertEquals(json, plain.out(), "the same report twice");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"markdown, work-v1-vs-v2-profiles.md", "html, work-v1-vs-v2-profiles.html",
         "text, work-v1-vs-v2-profiles.txt"})
