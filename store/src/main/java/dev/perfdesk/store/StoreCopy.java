@@ -134,8 +134,21 @@ public final class StoreCopy {
         }
         Database source = from.database();
         Database target = to.database();
-        return source.read(src -> target.write(dst -> new Copier(source.engine(), target.engine(), src, dst,
-                listener).run()));
+        return source.read(src -> {
+            // every table read in one state of the source: SQLite's reads are one transaction only inside one
+            boolean autoCommit = src.getAutoCommit();
+            if (autoCommit) {
+                src.setAutoCommit(false);
+            }
+            try {
+                return target.write(dst -> new Copier(source.engine(), target.engine(), src, dst, listener).run());
+            } finally {
+                if (autoCommit) {
+                    Database.rollbackQuietly(src);
+                    src.setAutoCommit(true);
+                }
+            }
+        });
     }
 
     /** One copy, with its maps from the source's ids to the target's. */
