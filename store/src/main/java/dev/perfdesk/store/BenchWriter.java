@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,22 +179,6 @@ final class BenchWriter {
         }
     }
 
-    private static List<TimeSeries> readSeries(Connection c, long id) throws SQLException {
-        List<TimeSeries> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT name, unit, source, labels, times, vals FROM run_series "
-                + "WHERE run_id = ? ORDER BY idx")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new TimeSeries(rs.getString(1), BenchBlobs.decodeTagSets(rs.getBytes(4)).get(0),
-                            rs.getString(2), rs.getString(3), decodeTimes(rs.getBytes(5)),
-                            BenchBlobs.decodeDoubles(rs.getBytes(6))));
-                }
-            }
-        }
-        return out;
-    }
-
     private static void addAttributes(PreparedStatement ps, long id, String kind, Map<String, String> map)
             throws SQLException {
         int k = 0;
@@ -259,101 +244,165 @@ final class BenchWriter {
 
     /** Reads a run whole: its environment, tags and every benchmark with its blobs and interval histograms. */
     static BenchmarkRun readRun(Connection c, StoredRun stored) throws SQLException {
-        Map<String, String> env = new LinkedHashMap<>();
-        Map<String, String> tags = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT kind, key, value FROM run_attribute WHERE run_id = ? ORDER BY kind, ordinal")) {
-            ps.setLong(1, stored.id());
+        return readRuns(c, List.of(stored), true).get(0);
+    }
+
+    /**
+     * Reads runs whole, as {@link #readRun} does each, in one query per table rather than one per run and table:
+     * {@code one} filters each query to the single run given; otherwise {@code runs} must be every run in the
+     * store, read in the same transaction. Returned in the order of {@code runs}.
+     */
+    static List<BenchmarkRun> readRuns(Connection c, List<StoredRun> runs, boolean one) throws SQLException {
+        String where = one ? " WHERE run_id = ?" : "";
+        Map<Long, Parts> parts = new HashMap<>();
+        for (StoredRun r : runs) {
+            parts.put(r.id(), new Parts());
+        }
+        try (PreparedStatement ps = prepare(c, "SELECT run_id, kind, key, value FROM run_attribute" + where
+                + " ORDER BY run_id, kind, ordinal", one, runs)) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    ("env".equals(rs.getString(1)) ? env : tags).put(rs.getString(2), rs.getString(3));
+                    Parts p = parts.get(rs.getLong(1));
+                    if (p != null) {
+                        ("env".equals(rs.getString(2)) ? p.env : p.tags).put(rs.getString(3), rs.getString(4));
+                    }
                 }
             }
         }
-        List<Benchmark.Builder> builders = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT name, metric, mode, unit, lower_is_better, count, "
-                + "status, status_message, score, score_error, score_confidence, score_n FROM benchmark "
-                + "WHERE run_id = ? ORDER BY idx")) {
-            ps.setLong(1, stored.id());
+        try (PreparedStatement ps = prepare(c, "SELECT run_id, name, metric, mode, unit, lower_is_better, count, "
+                + "status, status_message, score, score_error, score_confidence, score_n FROM benchmark" + where
+                + " ORDER BY run_id, idx", one, runs)) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Benchmark.Builder b = Benchmark.builder(rs.getString(1)).metric(rs.getString(2))
-                            .mode(rs.getString(3)).unit(rs.getString(4)).lowerIsBetter(rs.getInt(5) != 0)
-                            .count(rs.getLong(6));
-                    BenchmarkStatus status = BenchmarkStatus.valueOf(rs.getString(7));
+                    Parts p = parts.get(rs.getLong(1));
+                    if (p == null) {
+                        continue;
+                    }
+                    Benchmark.Builder b = Benchmark.builder(rs.getString(2)).metric(rs.getString(3))
+                            .mode(rs.getString(4)).unit(rs.getString(5)).lowerIsBetter(rs.getInt(6) != 0)
+                            .count(rs.getLong(7));
+                    BenchmarkStatus status = BenchmarkStatus.valueOf(rs.getString(8));
                     if (status != BenchmarkStatus.OK) {
-                        b.status(status, rs.getString(8));
+                        b.status(status, rs.getString(9));
                     }
-                    if (rs.getObject(12) != null) {
-                        b.score(new ScoreSummary(getReal(rs, 9), getReal(rs, 10), getReal(rs, 11), rs.getInt(12)));
+                    if (rs.getObject(13) != null) {
+                        b.score(new ScoreSummary(getReal(rs, 10), getReal(rs, 11), getReal(rs, 12), rs.getInt(13)));
                     }
-                    builders.add(b);
+                    p.builders.add(b);
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT bench_idx, kind, key, text_value, real_value "
-                + "FROM benchmark_field WHERE run_id = ? ORDER BY bench_idx, kind, ordinal")) {
-            ps.setLong(1, stored.id());
+        try (PreparedStatement ps = prepare(c, "SELECT run_id, bench_idx, kind, key, text_value, real_value "
+                + "FROM benchmark_field" + where + " ORDER BY run_id, bench_idx, kind, ordinal", one, runs)) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Benchmark.Builder b = builders.get(rs.getInt(1));
-                    String kind = rs.getString(2);
+                    Parts p = parts.get(rs.getLong(1));
+                    if (p == null) {
+                        continue;
+                    }
+                    Benchmark.Builder b = p.builders.get(rs.getInt(2));
+                    String kind = rs.getString(3);
                     if (PARAM.equals(kind)) {
-                        b.param(rs.getString(3), rs.getString(4));
+                        b.param(rs.getString(4), rs.getString(5));
                     } else if (STAT.equals(kind)) {
-                        b.statistic(rs.getString(3), getReal(rs, 5));
+                        b.statistic(rs.getString(4), getReal(rs, 6));
                     } else {
-                        b.attribute(rs.getString(3), rs.getString(4));
+                        b.attribute(rs.getString(4), rs.getString(5));
                     }
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT bench_idx, data FROM benchmark_samples WHERE run_id = ?")) {
-            ps.setLong(1, stored.id());
+        try (PreparedStatement ps = prepare(c, "SELECT run_id, bench_idx, data FROM benchmark_samples" + where,
+                one, runs)) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    builders.get(rs.getInt(1)).samples(BenchBlobs.decodeDoubles(rs.getBytes(2)));
+                    Parts p = parts.get(rs.getLong(1));
+                    if (p != null) {
+                        p.builders.get(rs.getInt(2)).samples(BenchBlobs.decodeDoubles(rs.getBytes(3)));
+                    }
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT bench_idx, unit, scale, data FROM benchmark_histogram WHERE run_id = ?")) {
-            ps.setLong(1, stored.id());
+        try (PreparedStatement ps = prepare(c, "SELECT run_id, bench_idx, unit, scale, data FROM benchmark_histogram"
+                + where, one, runs)) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    builders.get(rs.getInt(1)).distribution(new Distribution(
-                            BenchBlobs.decodeHistogram(rs.getBytes(4)), rs.getString(2), rs.getDouble(3)));
+                    Parts p = parts.get(rs.getLong(1));
+                    if (p != null) {
+                        p.builders.get(rs.getInt(2)).distribution(new Distribution(
+                                BenchBlobs.decodeHistogram(rs.getBytes(5)), rs.getString(3), rs.getDouble(4)));
+                    }
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT bench_idx, times, vals, tag_ids, tag_sets FROM benchmark_points WHERE run_id = ?")) {
-            ps.setLong(1, stored.id());
+        try (PreparedStatement ps = prepare(c, "SELECT run_id, bench_idx, times, vals, tag_ids, tag_sets "
+                + "FROM benchmark_points" + where, one, runs)) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    builders.get(rs.getInt(1)).points(new TimedPoints(decodeTimes(rs.getBytes(2)),
-                            BenchBlobs.decodeDoubles(rs.getBytes(3)), VarintCodec.decodeInts(rs.getBytes(4), false),
-                            BenchBlobs.decodeTagSets(rs.getBytes(5))));
+                    Parts p = parts.get(rs.getLong(1));
+                    if (p != null) {
+                        p.builders.get(rs.getInt(2)).points(new TimedPoints(decodeTimes(rs.getBytes(3)),
+                                BenchBlobs.decodeDoubles(rs.getBytes(4)), VarintCodec.decodeInts(rs.getBytes(5),
+                                false), BenchBlobs.decodeTagSets(rs.getBytes(6))));
+                    }
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT bench_idx, unit, scale, data FROM benchmark_intervals WHERE run_id = ?")) {
-            ps.setLong(1, stored.id());
+        try (PreparedStatement ps = prepare(c, "SELECT run_id, bench_idx, unit, scale, data FROM benchmark_intervals"
+                + where, one, runs)) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    builders.get(rs.getInt(1)).intervals(BenchBlobs.decodeIntervals(rs.getBytes(4), rs.getString(2),
-                            rs.getDouble(3)));
+                    Parts p = parts.get(rs.getLong(1));
+                    if (p != null) {
+                        p.builders.get(rs.getInt(2)).intervals(BenchBlobs.decodeIntervals(rs.getBytes(5),
+                                rs.getString(3), rs.getDouble(4)));
+                    }
                 }
             }
         }
-        List<Benchmark> benchmarks = new ArrayList<>(builders.size());
-        for (Benchmark.Builder b : builders) {
-            benchmarks.add(b.build());
+        try (PreparedStatement ps = prepare(c, "SELECT run_id, name, unit, source, labels, times, vals "
+                + "FROM run_series" + where + " ORDER BY run_id, idx", one, runs)) {
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Parts p = parts.get(rs.getLong(1));
+                    if (p != null) {
+                        p.series.add(new TimeSeries(rs.getString(2), BenchBlobs.decodeTagSets(rs.getBytes(5)).get(0),
+                                rs.getString(3), rs.getString(4), decodeTimes(rs.getBytes(6)),
+                                BenchBlobs.decodeDoubles(rs.getBytes(7))));
+                    }
+                }
+            }
         }
-        return new BenchmarkRun(stored.name(), stored.tool(), stored.format(), stored.startTime(), env,
-                stored.label(), stored.commit(), tags, benchmarks, readSeries(c, stored.id()), stored.labels());
+        List<BenchmarkRun> out = new ArrayList<>(runs.size());
+        for (StoredRun stored : runs) {
+            Parts p = parts.get(stored.id());
+            List<Benchmark> benchmarks = new ArrayList<>(p.builders.size());
+            for (Benchmark.Builder b : p.builders) {
+                benchmarks.add(b.build());
+            }
+            out.add(new BenchmarkRun(stored.name(), stored.tool(), stored.format(), stored.startTime(), p.env,
+                    stored.label(), stored.commit(), p.tags, benchmarks, p.series, stored.labels()));
+        }
+        return out;
+    }
+
+    /** What is read of one run before its benchmarks are built. */
+    private static final class Parts {
+        final Map<String, String> env = new LinkedHashMap<>();
+        final Map<String, String> tags = new LinkedHashMap<>();
+        final List<Benchmark.Builder> builders = new ArrayList<>();
+        final List<TimeSeries> series = new ArrayList<>();
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, boolean one, List<StoredRun> runs)
+            throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        if (one) {
+            ps.setLong(1, runs.get(0).id());
+        } else {
+            ps.setFetchSize(1000);
+        }
+        return ps;
     }
 
     static Instant instantOfNanos(Long nanos) {

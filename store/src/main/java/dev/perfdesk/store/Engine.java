@@ -52,6 +52,13 @@ interface Engine {
     default void prepareReader(Connection c) throws SQLException {
     }
 
+    /**
+     * Called after rows were inserted into {@code table} with their ids given (a store copy): makes the ids the
+     * engine generates next follow them. SQLite does so by itself.
+     */
+    default void afterExplicitIds(Connection c, String table) throws SQLException {
+    }
+
     /** Whether reads run in a transaction of their own, so a read of many tables sees one state. */
     default boolean readsInTransactions() {
         return false;

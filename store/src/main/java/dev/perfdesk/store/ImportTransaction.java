@@ -72,34 +72,66 @@ public final class ImportTransaction implements ImportSink, AutoCloseable {
     private final Store store;
     private final Database db;
     private final Connection connection;
-    private final Path file;
-    private final String format;
-    private final long sourceId;
+    private Path file;
+    private String format;
+    private long sourceId;
     private int ordinal;
     private int runOrdinal;
     private boolean done;
     private Map<String, String> labels = Map.of();
+    /** The profiles and runs written for the current file, for {@link #stage}. */
+    private final List<Long> profileIds = new ArrayList<>();
+    private final List<Long> runIds = new ArrayList<>();
+    /** The files staged so far, by content hash. */
+    private final Map<String, Staged> staged = new java.util.HashMap<>();
+    /** Whether the current file is staged, so that only {@link #nextFile} or {@link #commit()} may follow. */
+    private boolean fileStaged;
+
+    /**
+     * What {@link #stage} did with one file of a transaction of several.
+     *
+     * @param profileIds the file's profiles, in file order: the new ones, or the earlier ones of a duplicate
+     * @param runIds     the file's benchmark runs, likewise
+     * @param duplicate  true when the same content is already in the store (or staged before in this transaction),
+     *                   so nothing new was kept for this file
+     */
+    public record Staged(List<Long> profileIds, List<Long> runIds, boolean duplicate) {
+        /** Copies the lists. */
+        public Staged {
+            profileIds = List.copyOf(profileIds);
+            runIds = List.copyOf(runIds);
+        }
+    }
 
     ImportTransaction(Store store, Database db, Path file, String format, long size) {
         this.store = store;
         this.db = db;
         this.connection = db.openTransaction();
-        this.file = file;
-        this.format = format;
         try {
-            try (PreparedStatement ps = db.engine().insertReturningId(connection, "INSERT INTO source_file(path, "
-                    + "sha256, size, format, imported_at) VALUES (?, ?, ?, ?, ?)")) {
-                ps.setString(1, file.toString());
-                ps.setString(2, "pending:" + UUID.randomUUID());
-                ps.setLong(3, size);
-                ps.setString(4, format);
-                ps.setLong(5, System.currentTimeMillis());
-                ps.executeUpdate();
-                sourceId = generatedKey(ps);
-            }
+            beginSource(file, format, size);
         } catch (SQLException e) {
             abort();
             throw db.translate(e);
+        }
+    }
+
+    private void beginSource(Path file, String format, long size) throws SQLException {
+        this.file = file;
+        this.format = format;
+        ordinal = 0;
+        runOrdinal = 0;
+        profileIds.clear();
+        runIds.clear();
+        fileStaged = false;
+        try (PreparedStatement ps = db.engine().insertReturningId(connection, "INSERT INTO source_file(path, "
+                + "sha256, size, format, imported_at) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setString(1, file.toString());
+            ps.setString(2, "pending:" + UUID.randomUUID());
+            ps.setLong(3, size);
+            ps.setString(4, format);
+            ps.setLong(5, System.currentTimeMillis());
+            ps.executeUpdate();
+            sourceId = generatedKey(ps);
         }
     }
 
@@ -151,6 +183,7 @@ public final class ImportTransaction implements ImportSink, AutoCloseable {
             }
             writeProfile(id, profile, timelineSize);
             LabelTable.PROFILES.write(connection, id, labels);
+            profileIds.add(id);
         } catch (SQLException e) {
             throw db.translate(e);
         }
@@ -272,7 +305,7 @@ public final class ImportTransaction implements ImportSink, AutoCloseable {
         check();
         try {
             Map<String, String> all = RunLabels.merge(RunLabels.merge(RunLabels.recorded(run), run.labels()), labels);
-            BenchWriter.writeRun(db.engine(), connection, sourceId, runOrdinal++, run.withLabels(all));
+            runIds.add(BenchWriter.writeRun(db.engine(), connection, sourceId, runOrdinal++, run.withLabels(all)));
         } catch (SQLException e) {
             throw db.translate(e);
         }
@@ -302,6 +335,9 @@ public final class ImportTransaction implements ImportSink, AutoCloseable {
      */
     public Outcome commit(String sha256) {
         check();
+        if (!staged.isEmpty()) {
+            throw new IllegalStateException("an import of several files stages each and ends with commit()");
+        }
         try {
             List<StoredProfile> earlier = store.profilesOfSource(sha256);
             List<StoredRun> earlierRuns = store.runsOfSource(sha256);
@@ -343,6 +379,153 @@ public final class ImportTransaction implements ImportSink, AutoCloseable {
     private void check() {
         if (done) {
             throw new IllegalStateException("this import has already been committed or rolled back");
+        }
+        if (fileStaged) {
+            throw new IllegalStateException("this file is staged; begin the next with nextFile or commit()");
+        }
+    }
+
+    /**
+     * Finishes the current file of an import of several files (a run with the profiles attached to it) without
+     * committing: its content hash is recorded, or, when the same content is already in the store or was staged
+     * before in this transaction, its rows are dropped and the earlier items are returned. Then {@link #nextFile}
+     * begins another file, {@link #link} joins runs and profiles, and {@link #commit()} keeps all of it, or
+     * {@link #close} none.
+     *
+     * @param sha256 the hex SHA-256 of the file's bytes
+     */
+    public Staged stage(String sha256) {
+        check();
+        try {
+            Staged result = stageSource(sha256);
+            fileStaged = true;
+            return result;
+        } catch (SQLException e) {
+            abort();
+            throw db.translate(e);
+        } catch (RuntimeException e) {
+            abort();
+            throw e;
+        }
+    }
+
+    private Staged stageSource(String sha256) throws SQLException {
+        Staged before = staged.get(sha256);
+        if (before != null) {
+            dropSource();
+            return new Staged(before.profileIds(), before.runIds(), true);
+        }
+        Staged earlier = committedItems(sha256);
+        if (earlier != null) {
+            dropSource();
+            return earlier;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(
+                "DELETE FROM profile WHERE source_id = ? AND complete = 0")) {
+            ps.setLong(1, sourceId);
+            ps.executeUpdate();
+        }
+        java.sql.Savepoint savepoint = connection.setSavepoint();
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE source_file SET sha256 = ? WHERE id = ?")) {
+            ps.setString(1, sha256);
+            ps.setLong(2, sourceId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            if (!db.engine().isUniqueViolation(e)) {
+                throw e;
+            }
+            // another process committed the same content since the check above: keep its copy
+            connection.rollback(savepoint);
+            dropSource();
+            Staged theirs = committedItems(sha256);
+            if (theirs == null) {
+                throw e;
+            }
+            return theirs;
+        }
+        connection.releaseSavepoint(savepoint);
+        Staged mine = new Staged(profileIds, runIds, false);
+        staged.put(sha256, mine);
+        return mine;
+    }
+
+    /** The committed items of the file with this hash, as a duplicate; null when there is none. */
+    private Staged committedItems(String sha256) {
+        List<Long> profiles = store.profilesOfSource(sha256).stream().map(StoredProfile::id).toList();
+        List<Long> runs = store.runsOfSource(sha256).stream().map(StoredRun::id).toList();
+        if (profiles.isEmpty() && runs.isEmpty() && store.seriesOfSource(sha256).isEmpty()) {
+            return null;
+        }
+        return new Staged(profiles, runs, true);
+    }
+
+    /** Removes everything written for the current file (its parts go by cascade). */
+    private void dropSource() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM source_file WHERE id = ?")) {
+            ps.setLong(1, sourceId);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Begins the next file of this transaction, after {@link #stage} finished the current one.
+     *
+     * @param file   the file, as the user named it
+     * @param format the importer's format id
+     * @param size   its size in bytes
+     */
+    public void nextFile(Path file, String format, long size) {
+        if (done) {
+            throw new IllegalStateException("this import has already been committed or rolled back");
+        }
+        if (!fileStaged) {
+            throw new IllegalStateException("stage the current file before beginning the next");
+        }
+        try {
+            beginSource(file, format, size);
+        } catch (SQLException e) {
+            abort();
+            throw db.translate(e);
+        }
+    }
+
+    /**
+     * Attaches profile {@code profileId} to run {@code runId} in this transaction (either may be stored already or
+     * written here). Linking twice is linking once. The run's labels (its label, commit, tags and environment) flow
+     * to the profile as attributes, where the profile has no attribute of that name already.
+     *
+     * @throws StoreException when there is no such run or profile
+     */
+    public void link(long runId, long profileId) {
+        if (done) {
+            throw new IllegalStateException("this import has already been committed or rolled back");
+        }
+        try {
+            RunProfiles.link(connection, db.where(), runId, profileId);
+        } catch (SQLException e) {
+            abort();
+            throw db.translate(e);
+        } catch (RuntimeException e) {
+            abort();
+            throw e;
+        }
+    }
+
+    /** Commits every file staged and every link: all of them become visible at once. */
+    public void commit() {
+        if (done) {
+            throw new IllegalStateException("this import has already been committed or rolled back");
+        }
+        if (!fileStaged) {
+            throw new IllegalStateException("stage the current file before committing");
+        }
+        try {
+            connection.commit();
+            done = true;
+            closeConnection();
+        } catch (SQLException e) {
+            abort();
+            throw db.translate(e);
         }
     }
 

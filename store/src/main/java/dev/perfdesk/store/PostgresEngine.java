@@ -129,6 +129,16 @@ final class PostgresEngine implements Engine {
     }
 
     @Override
+    public void afterExplicitIds(Connection c, String table) throws SQLException {
+        // table is one of the schema's names, never input
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), "
+                     + "COALESCE((SELECT MAX(id) FROM " + table + "), 0) + 1, false)")) {
+            rs.next();
+        }
+    }
+
+    @Override
     public boolean isUniqueViolation(SQLException e) {
         return "23505".equals(e.getSQLState());
     }

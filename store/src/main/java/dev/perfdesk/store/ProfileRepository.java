@@ -117,6 +117,12 @@ public final class ProfileRepository {
         }
     }
 
+    /** The profiles attached to run {@code runId}, in the order they were stored. */
+    public List<StoredProfile> attachedTo(long runId) {
+        return query("WHERE p.complete = 1 AND p.id IN (SELECT profile_id FROM run_profile WHERE run_id = ?) "
+                + "ORDER BY p.id", runId);
+    }
+
     private List<StoredProfile> query(String where, Object arg) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + PROFILE_COLUMNS

@@ -75,6 +75,38 @@ public final class RunRepository {
         });
     }
 
+    /** The runs profile {@code profileId} is attached to, oldest first. */
+    public List<StoredRun> withProfile(long profileId) {
+        return query("WHERE r.id IN (SELECT run_id FROM run_profile WHERE profile_id = ?) ORDER BY r.id", profileId);
+    }
+
+    /** The ids of the runs that have at least one profile attached. */
+    public java.util.Set<Long> idsWithProfiles() {
+        return db.read(c -> {
+            java.util.Set<Long> out = new java.util.HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT run_id FROM run_profile");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Attaches the stored profile {@code profileId} to the stored run {@code runId}, in one transaction; the run's
+     * labels flow to the profile (see {@link ImportTransaction#link}).
+     *
+     * @throws StoreException when there is no such run or profile
+     */
+    public void attachProfile(long runId, long profileId) {
+        db.write(c -> {
+            RunProfiles.link(c, db.where(), runId, profileId);
+            return null;
+        });
+    }
+
     /** Every label key on runs, with its values and how many runs carry each, keys and values sorted. */
     public Map<String, Map<String, Integer>> labelValues() {
         return db.read(LabelTable.RUNS::keys);
@@ -129,6 +161,30 @@ public final class RunRepository {
                 throw new StoreException("run " + id + " is inconsistent in the store: " + e.getMessage(), e);
             }
         });
+    }
+
+    /**
+     * Loads every run whole, newest import first as {@link #list()} orders them, in one transaction and one query
+     * per table: what a history across all runs needs, without a query per run.
+     */
+    public List<LoadedRun> loadAll() {
+        return db.read(c -> {
+            List<StoredRun> stored = list();
+            try {
+                List<BenchmarkRun> runs = BenchWriter.readRuns(c, stored, false);
+                List<LoadedRun> out = new ArrayList<>(stored.size());
+                for (int i = 0; i < stored.size(); i++) {
+                    out.add(new LoadedRun(stored.get(i), runs.get(i)));
+                }
+                return out;
+            } catch (IllegalArgumentException e) {
+                throw new StoreException("a run is inconsistent in the store: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** A stored run loaded whole. */
+    public record LoadedRun(StoredRun stored, BenchmarkRun run) {
     }
 
     /** Renames a run. */

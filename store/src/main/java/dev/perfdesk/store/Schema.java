@@ -275,6 +275,17 @@ final class Schema {
                     PRIMARY KEY (profile_id, key)
                 ) WITHOUT ROWID""",
                 "CREATE INDEX profile_label_value ON profile_label(key, value)"
+            },
+            // 8: profiles attached to runs (import --attach, import --run); a link goes with either side
+            new String[] {
+                """
+                CREATE TABLE run_profile (
+                    run_id     INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+                    profile_id INTEGER NOT NULL REFERENCES profile(id) ON DELETE CASCADE,
+                    linked_at  INTEGER NOT NULL,
+                    PRIMARY KEY (run_id, profile_id)
+                ) WITHOUT ROWID""",
+                "CREATE INDEX run_profile_profile ON run_profile(profile_id)"
             });
 
     /** The schema version this Perfdesk writes. */

@@ -114,6 +114,11 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** The connection layer, for {@link StoreCopy}. */
+    Database database() {
+        return db;
+    }
+
     /** Where the store is; its {@code toString()} names it for people, never with a password. */
     public StoreLocation location() {
         return db.engine().location();
@@ -283,6 +288,16 @@ public final class Store implements AutoCloseable {
      */
     public boolean attachSeries(long id, List<dev.perfdesk.core.bench.TimeSeries> series) {
         return runs.attachSeries(id, series);
+    }
+
+    /** The profiles attached to run {@code runId}, in the order they were stored. */
+    public List<StoredProfile> profilesOfRun(long runId) {
+        return profiles.attachedTo(runId);
+    }
+
+    /** The runs profile {@code profileId} is attached to, oldest first. */
+    public List<StoredRun> runsOfProfile(long profileId) {
+        return runs.withProfile(profileId);
     }
 
     /**

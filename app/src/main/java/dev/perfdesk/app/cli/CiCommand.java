@@ -68,6 +68,11 @@ final class CiCommand implements Callable<Integer> {
             + "pull request (GitHub Actions, GitLab CI, Jenkins, Prow); --label wins over them.")
     boolean ciLabels;
 
+    @Option(names = "--attach", paramLabel = "FILE", description = "A profile (perf script, JFR, pprof, ...) or a "
+            + "Prometheus query_range file recorded with the run: imported and linked to every run imported, in the "
+            + "same transaction; the runs' labels flow to it. Repeatable.")
+    List<Path> attach = new ArrayList<>();
+
     @Option(names = "--baseline", paramLabel = "rN", description = "Also compare the run with this stored run.")
     String baseline;
 
@@ -137,7 +142,7 @@ final class CiCommand implements Callable<Integer> {
             ImportService service = new ImportService(s, given);
             for (Path file : files) {
                 try {
-                    ImportService.Result result = service.importFile(file, null, ProgressMonitor.NONE);
+                    ImportService.Result result = service.importFile(file, null, ProgressMonitor.NONE, attach);
                     if (result.runs().isEmpty()) {
                         err.println(file + ": holds no benchmark run; perfdesk ci takes benchmark and load-test "
                                 + "results (profiles go with 'perfdesk import')");

@@ -21,6 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import dev.perfdesk.app.service.AttachedProfiles;
 import dev.perfdesk.app.service.ImportService;
 import dev.perfdesk.core.diff.ProfileDiff;
 import dev.perfdesk.core.model.Profile;
@@ -99,7 +100,8 @@ final class CompareCommand implements Callable<Integer> {
     String name;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "20",
-            description = "For profiles: how many functions with the largest change (default 20).")
+            description = "For profiles, and the profiles attached to two runs: how many functions with the largest "
+                    + "change (default 20).")
     int top;
 
     @Spec
@@ -163,7 +165,8 @@ final class CompareCommand implements Callable<Integer> {
             throw new InputError(e.getMessage());
         }
         ReportVerdict verdict = comparison.verdict().verdict();
-        emit(writer.write(comparison), verdict.label() + ": " + b.title() + " vs " + c.title());
+        List<ProfileComparison> profiles = AttachedProfiles.compare(s, b.id(), c.id(), top);
+        emit(writer.write(comparison, profiles), verdict.label() + ": " + b.title() + " vs " + c.title());
         if (save) {
             StoredComparison saved = s.saveComparison(name, StoredComparison.Kind.RUN, b.id(), c.id(),
                     options.noiseThreshold(), options.alpha(), verdict.label());

@@ -44,9 +44,11 @@ final class ImportCommand implements Callable<Integer> {
                     + "cpuprofile, speedscope.")
     String format;
 
-    @Option(names = "--attach", paramLabel = "PROM.json", description = "Attach a Prometheus query_range (or "
-            + "query) JSON response to every run imported: its series (CPU, memory, any query) are drawn beside the "
-            + "run's latency over time and summarised in comparisons' Resources table. Repeatable.")
+    @Option(names = "--attach", paramLabel = "FILE", description = "Attach a profile (any profile format Perfdesk "
+            + "reads: perf script, JFR, pprof, folded, ...) or a Prometheus query_range (or query) JSON response to "
+            + "every run imported. A profile is imported (or found, when stored before) and linked to the runs, in "
+            + "the same transaction; the runs' labels flow to it. Prometheus series (CPU, memory, any query) are "
+            + "drawn beside the run's latency over time and summarised in comparisons' Resources table. Repeatable.")
     List<Path> attach = new ArrayList<>();
 
     @Option(names = "--label", paramLabel = "KEY=VALUE", description = "A label for every run and profile imported, "
@@ -59,6 +61,10 @@ final class ImportCommand implements Callable<Integer> {
             + "and pull request, read from the environment variables of GitHub Actions, GitLab CI, Jenkins or Prow "
             + "(see the README); --label wins over them.")
     boolean ciLabels;
+
+    @Option(names = "--run", paramLabel = "RUN", converter = ItemId.Converter.class,
+            description = "Attach the profiles imported to this stored run (r3); the run's labels flow to them.")
+    ItemId run;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to import (gzip-compressed is fine); a "
             + "folder imports every file in it and its subfolders, in name order (a folder of runs at once); "
@@ -83,6 +89,11 @@ final class ImportCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
+        if (run != null && !(run instanceof ItemId.RunId)) {
+            err.println("--run takes a run id such as r3, not " + run);
+            err.flush();
+            return 2;
+        }
         try (Store s = store.open()) {
             ImportService service = new ImportService(s, labelled);
             for (Path given : files) {
@@ -97,7 +108,7 @@ final class ImportCommand implements Callable<Integer> {
                         .orElse(null);
                 try {
                     ImportService.Result result = service.importFile(file, format, new StderrProgress(err, file),
-                            attach);
+                            attach, run == null ? null : run.number());
                     java.util.Set<String> warnings = new java.util.LinkedHashSet<>();
                     for (StoredProfile p : result.profiles()) {
                         out.println(p.id() + "\t" + TerminalText.escape(p.info().name()));
@@ -116,6 +127,16 @@ final class ImportCommand implements Callable<Integer> {
                     }
                     for (StoredSeries x : result.series()) {
                         out.println(ItemId.ofSeries(x.id()) + "\t" + TerminalText.escape(x.name()));
+                    }
+                    for (StoredProfile p : result.attached()) {
+                        out.println(p.id() + "\t" + TerminalText.escape(p.info().name()));
+                    }
+                    if (!result.attached().isEmpty()) {
+                        err.println(file + ": attached " + ids(result.attached()) + " to " + result.runs().stream()
+                                .map(r -> ItemId.ofRun(r.id())).collect(Collectors.joining(", ")));
+                    }
+                    if (run != null) {
+                        err.println(file + ": attached " + ids(result.profiles()) + " to " + run);
                     }
                     out.flush();
                     imported++;
@@ -150,6 +171,11 @@ final class ImportCommand implements Callable<Integer> {
         }
         err.flush();
         return failures == 0 ? 0 : 1;
+    }
+
+    private static String ids(List<StoredProfile> profiles) {
+        return (profiles.size() == 1 ? "profile " : "profiles ") + profiles.stream().map(p -> Long.toString(p.id()))
+                .collect(Collectors.joining(", "));
     }
 
     /**

@@ -21,8 +21,7 @@ import dev.perfdesk.store.StoreException;
                 + "With no command, opens the application window.",
         subcommands = {ImportCommand.class, ListCommand.class, ShowCommand.class, DeleteCommand.class,
                 ExportCommand.class, FlameCommand.class, ChangepointsCommand.class, CompareCommand.class,
-                CiCommand.class,
-                CommandLine.HelpCommand.class})
+                CiCommand.class, StoreCommand.class, CommandLine.HelpCommand.class})
 public final class PerfdeskCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;

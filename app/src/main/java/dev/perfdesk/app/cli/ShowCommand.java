@@ -91,6 +91,16 @@ final class ShowCommand implements Callable<Integer> {
                     spec.commandLine().getErr().println(e.getMessage());
                     return 1;
                 }
+                List<StoredProfile> attached = s.profilesOfRun(run.id());
+                if (format == RunTable.Format.text && !attached.isEmpty()) {
+                    out.println();
+                    out.println("Profiles attached (perfdesk show ID):");
+                    for (StoredProfile p : attached) {
+                        out.printf(Locale.ROOT, "  %-6d %s  (%s, %s, %s)%n", p.id(),
+                                TerminalText.escape(p.info().name()), TerminalText.escape(p.info().format()),
+                                TerminalText.escape(p.info().event()), p.info().unit().format(p.info().totalWeight()));
+                    }
+                }
                 return 0;
             }
             long id = itemId.number();
@@ -142,6 +152,11 @@ final class ShowCommand implements Callable<Integer> {
                             sn.total(), sn.heap(), sn.extraHeap(), sn.stacks(),
                             sn.tree() == HeapSeries.Tree.PEAK ? "  peak" : "");
                 }
+            }
+            List<StoredRun> runs = s.runsOfProfile(id);
+            if (!runs.isEmpty()) {
+                row(out, "attached to", runs.stream().map(r -> ItemId.ofRun(r.id()) + " " + r.name())
+                        .collect(java.util.stream.Collectors.joining(", ")));
             }
             List<FunctionStats> stats = ProfileSummaries.functionStats(profile);
             long total = info.totalWeight();

@@ -50,15 +50,23 @@ public final class ImportService {
      * @param profiles  the profiles in the store for it, in file order
      * @param runs      the benchmark runs in the store for it, in file order
      * @param duplicate true when the same content was already in the store, so nothing new was written
+     * @param attached  the profiles of the {@code --attach} files now attached to the runs, in the order given
      */
     public record Result(Path file, String format, List<StoredProfile> profiles, List<StoredRun> runs,
-                         List<StoredSeries> series, boolean duplicate) {
+                         List<StoredSeries> series, boolean duplicate, List<StoredProfile> attached) {
 
         /** Copies the lists. */
         public Result {
             profiles = List.copyOf(profiles);
             runs = List.copyOf(runs);
             series = List.copyOf(series);
+            attached = List.copyOf(attached);
+        }
+
+        /** A result without attached profiles. */
+        public Result(Path file, String format, List<StoredProfile> profiles, List<StoredRun> runs,
+                      List<StoredSeries> series, boolean duplicate) {
+            this(file, format, profiles, runs, series, duplicate, List.of());
         }
 
         /** A result without series. */
@@ -119,6 +127,58 @@ public final class ImportService {
      */
     public Result importFile(Path file, String format, ProgressMonitor monitor, List<Path> attachments)
             throws ImportException {
+        return importFile(file, format, monitor, attachments, null);
+    }
+
+    /**
+     * Imports one file with its attachments, in one transaction: Prometheus query results become series of every
+     * run the file holds, and profiles (any profile format Perfdesk reads) are imported and attached to those runs.
+     * With {@code toRun}, the profiles the file itself holds are attached to that stored run. A profile already in
+     * the store (same content) is attached, not copied; a failed attachment leaves the store unchanged.
+     *
+     * @param attachments Prometheus response files and profile files; empty for none
+     * @param toRun       the id of a stored run to attach the file's profiles to, or null
+     * @throws ImportException for unreadable or invalid content of the file or an attachment, an attachment that
+     *                         is no profile or Prometheus response, attachments to a file without runs, or
+     *                         {@code toRun} given for a file without profiles; the store is unchanged
+     */
+    public Result importFile(Path file, String format, ProgressMonitor monitor, List<Path> attachments, Long toRun)
+            throws ImportException {
+        List<Path> prometheus = new ArrayList<>();
+        List<Path> profiles = new ArrayList<>();
+        for (Path p : attachments) {
+            (isPrometheus(p) ? prometheus : profiles).add(p);
+        }
+        if (profiles.isEmpty() && toRun == null) {
+            return importWithSeries(file, format, monitor, attachments);
+        }
+        List<TimeSeries> attached = readAttachments(prometheus);
+        Result r = importLinked(file, format, monitor, attached, profiles, toRun);
+        if (r.duplicate() && !attached.isEmpty()) {
+            for (StoredRun run : r.runs()) {
+                store.attachSeries(run.id(), attached);
+            }
+        }
+        return r;
+    }
+
+    /**
+     * Whether an attachment is a Prometheus response by its content (anything else is read as a profile). A file
+     * that cannot be read is left to the reader that names the problem.
+     */
+    private static boolean isPrometheus(Path p) {
+        if (!Files.isRegularFile(p)) {
+            return true;
+        }
+        try {
+            return PrometheusQueryReader.looksLikeResponse(ImportSource.of(p).head(4096));
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private Result importWithSeries(Path file, String format, ProgressMonitor monitor, List<Path> attachments)
+            throws ImportException {
         List<TimeSeries> attached = readAttachments(attachments);
         Result r = importWith(file, format, monitor, attached);
         if (!attached.isEmpty() && r.runs().isEmpty()) {
@@ -138,7 +198,8 @@ public final class ImportService {
         List<TimeSeries> out = new ArrayList<>();
         for (Path p : attachments) {
             if (Files.isDirectory(p)) {
-                throw ImportException.whole(p, "is a folder; --attach takes a Prometheus query_range JSON file");
+                throw ImportException.whole(p, "is a folder; --attach takes a profile or a Prometheus query_range "
+                        + "JSON file");
             }
             if (Files.exists(p) && !Files.isRegularFile(p)) {
                 throw ImportException.whole(p, notRegular(p));
@@ -154,8 +215,11 @@ public final class ImportService {
         return out;
     }
 
-    private Result importWith(Path file, String format, ProgressMonitor monitor, List<TimeSeries> attached)
-            throws ImportException {
+    /** A file checked, its format found, and its hash when it was worth computing first. */
+    private record Prepared(ImportSource source, Importer importer, String knownHash, Result earlier) {
+    }
+
+    private Prepared prepare(Path file, String format) throws ImportException, IOException {
         if (!Files.exists(file)) {
             throw ImportException.whole(file, "no such file");
         }
@@ -166,33 +230,46 @@ public final class ImportService {
         if (!Files.isReadable(file)) {
             throw ImportException.whole(file, "cannot be read (permission denied)");
         }
+        if (folder && Importers.detectFolder(file) == null && format == null) {
+            throw ImportException.whole(file, "is a folder that no folder format claims (Criterion.rs's "
+                    + "target/criterion); import the files in it");
+        }
+        ImportSource source = folder ? ImportSource.ofFolder(file) : ImportSource.of(file);
+        Importer importer;
+        if (format == null) {
+            importer = Importers.detect(source);
+        } else {
+            if (source.size() == 0) {
+                throw ImportException.whole(file, "the file is empty");
+            }
+            importer = Importers.byFormat(format);
+        }
+        // Hash first only when a file of this size is already stored: then a duplicate is likely and the
+        // parse can be skipped. Otherwise hash on another core while parsing.
+        String knownHash = null;
+        if (store.hasSourceOfSize(source.size())) {
+            knownHash = folder ? FileHasher.sha256Folder(file) : FileHasher.sha256(file);
+            List<StoredProfile> earlier = store.profilesOfSource(knownHash);
+            List<StoredRun> earlierRuns = store.runsOfSource(knownHash);
+            List<StoredSeries> earlierSeries = store.seriesOfSource(knownHash);
+            if (!earlier.isEmpty() || !earlierRuns.isEmpty() || !earlierSeries.isEmpty()) {
+                return new Prepared(source, importer, knownHash, new Result(file, importer.format(), earlier,
+                        earlierRuns, earlierSeries, true));
+            }
+        }
+        return new Prepared(source, importer, knownHash, null);
+    }
+
+    private Result importWith(Path file, String format, ProgressMonitor monitor, List<TimeSeries> attached)
+            throws ImportException {
         try {
-            if (folder && Importers.detectFolder(file) == null && format == null) {
-                throw ImportException.whole(file, "is a folder that no folder format claims (Criterion.rs's "
-                        + "target/criterion); import the files in it");
+            Prepared prepared = prepare(file, format);
+            if (prepared.earlier() != null) {
+                return prepared.earlier();
             }
-            ImportSource source = folder ? ImportSource.ofFolder(file) : ImportSource.of(file);
-            Importer importer;
-            if (format == null) {
-                importer = Importers.detect(source);
-            } else {
-                if (source.size() == 0) {
-                    throw ImportException.whole(file, "the file is empty");
-                }
-                importer = Importers.byFormat(format);
-            }
-            // Hash first only when a file of this size is already stored: then a duplicate is likely and the
-            // parse can be skipped. Otherwise hash on another core while parsing.
-            String knownHash = null;
-            if (store.hasSourceOfSize(source.size())) {
-                knownHash = folder ? FileHasher.sha256Folder(file) : FileHasher.sha256(file);
-                List<StoredProfile> earlier = store.profilesOfSource(knownHash);
-                List<StoredRun> earlierRuns = store.runsOfSource(knownHash);
-                List<StoredSeries> earlierSeries = store.seriesOfSource(knownHash);
-                if (!earlier.isEmpty() || !earlierRuns.isEmpty() || !earlierSeries.isEmpty()) {
-                    return new Result(file, importer.format(), earlier, earlierRuns, earlierSeries, true);
-                }
-            }
+            ImportSource source = prepared.source();
+            Importer importer = prepared.importer();
+            String knownHash = prepared.knownHash();
             CompletableFuture<String> hash = knownHash != null ? CompletableFuture.completedFuture(knownHash)
                     : FileHasher.sha256Async(file, HASHER);
             try (ImportTransaction tx = store.beginImport(file, importer.format(), source.size())) {
@@ -213,6 +290,119 @@ public final class ImportService {
             throw ImportException.whole(file, "cannot be read: " + e.getCause().getMessage());
         } catch (IllegalArgumentException e) {
             throw ImportException.whole(file, e.getMessage());
+        }
+    }
+
+    /**
+     * The file and its profile attachments in one transaction: each file staged in turn (a duplicate's earlier
+     * items are used), then the links, then one commit.
+     */
+    private Result importLinked(Path file, String format, ProgressMonitor monitor, List<TimeSeries> series,
+                                List<Path> profileFiles, Long toRun) throws ImportException {
+        if (toRun != null && store.findRun(toRun).isEmpty()) {
+            throw ImportException.whole(file, "cannot be attached to run r" + toRun + ": there is no such run in "
+                    + store.location());
+        }
+        Path current = file;
+        try {
+            Prepared main = prepare(file, format);
+            List<Long> attachedIds = new ArrayList<>();
+            ImportTransaction.Staged staged;
+            try (ImportTransaction tx = store.beginImport(file, main.importer().format(), main.source().size())) {
+                // The labels given go to every run and profile of every file of the transaction.
+                tx.label(labels);
+                staged = stageFile(tx, main, file, monitor, series);
+                if (!profileFiles.isEmpty() && staged.runIds().isEmpty()) {
+                    throw ImportException.whole(file, "holds no benchmark run to attach "
+                            + profileFiles.get(0).getFileName() + " to; attachments go with load-test and benchmark "
+                            + "runs");
+                }
+                if (toRun != null && staged.profileIds().isEmpty()) {
+                    throw ImportException.whole(file, "holds no profile to attach to run r" + toRun
+                            + "; --run takes profile files");
+                }
+                for (Path p : profileFiles) {
+                    current = p;
+                    checkAttachment(p);
+                    Prepared prepared = prepare(p, null);
+                    tx.nextFile(p, prepared.importer().format(), prepared.source().size());
+                    ImportTransaction.Staged a = stageFile(tx, prepared, p, monitor, List.of());
+                    if (!a.runIds().isEmpty() || a.profileIds().isEmpty()) {
+                        throw ImportException.whole(p, "is " + (a.runIds().isEmpty() ? "no profile"
+                                : "a benchmark result, not a profile") + "; --attach takes profiles ("
+                                + "perf script, JFR, pprof, folded, ...) and Prometheus query_range JSON");
+                    }
+                    for (long id : a.profileIds()) {
+                        if (!attachedIds.contains(id)) {
+                            attachedIds.add(id);
+                        }
+                    }
+                }
+                current = file;
+                for (long run : staged.runIds()) {
+                    for (long profile : attachedIds) {
+                        tx.link(run, profile);
+                    }
+                }
+                if (toRun != null) {
+                    for (long profile : staged.profileIds()) {
+                        tx.link(toRun, profile);
+                    }
+                }
+                monitor.checkCancelled();
+                tx.commit();
+            }
+            List<StoredProfile> profiles = new ArrayList<>();
+            for (long id : staged.profileIds()) {
+                store.findProfile(id).ifPresent(profiles::add);
+            }
+            List<StoredRun> runs = new ArrayList<>();
+            for (long id : staged.runIds()) {
+                store.findRun(id).ifPresent(runs::add);
+            }
+            List<StoredProfile> attachedProfiles = new ArrayList<>();
+            for (long id : attachedIds) {
+                store.findProfile(id).ifPresent(attachedProfiles::add);
+            }
+            List<StoredSeries> sets = main.earlier() != null ? main.earlier().series()
+                    : main.knownHash() != null ? store.seriesOfSource(main.knownHash()) : List.of();
+            return new Result(file, main.importer().format(), profiles, runs, sets, staged.duplicate(),
+                    attachedProfiles);
+        } catch (NoSuchFileException e) {
+            throw ImportException.whole(current, "no such file");
+        } catch (IOException e) {
+            throw ImportException.whole(current, "cannot be read: " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw ImportException.whole(current, "cannot be read: " + e.getCause().getMessage());
+        } catch (IllegalArgumentException e) {
+            throw ImportException.whole(current, e.getMessage());
+        }
+    }
+
+    /** Reads one file into the transaction and stages it; a file stored before is staged unread. */
+    private static ImportTransaction.Staged stageFile(ImportTransaction tx, Prepared prepared, Path file,
+                                                      ProgressMonitor monitor, List<TimeSeries> series)
+            throws ImportException, IOException {
+        if (prepared.earlier() != null) {
+            return tx.stage(prepared.knownHash());
+        }
+        CompletableFuture<String> hash = prepared.knownHash() != null
+                ? CompletableFuture.completedFuture(prepared.knownHash())
+                : FileHasher.sha256Async(file, HASHER);
+        try {
+            prepared.importer().read(prepared.source(), series.isEmpty() ? tx : new AttachingSink(tx, series),
+                    monitor);
+            monitor.checkCancelled();
+            return tx.stage(join(hash));
+        } finally {
+            hash.cancel(true);
+        }
+    }
+
+    private static void checkAttachment(Path p) throws ImportException {
+        if (Files.isDirectory(p)) {
+            throw ImportException.whole(p, "is a folder; --attach takes a profile or a Prometheus query_range "
+                    + "JSON file");
         }
     }
 

@@ -60,6 +60,7 @@ public final class ComparisonTab extends Tab {
                 setText(b.name() + " vs " + now.name());
                 setTooltip(new Tooltip(getText()));
             });
+            view.setNote(loaded.note());
             view.pane.viewModel().setNormalize(loaded.normalize());
             view.pane.setSides(loaded.baseline(), loaded.candidate());
             setContent(view);
@@ -86,8 +87,14 @@ public final class ComparisonTab extends Tab {
      * The two sides of a comparison, read and named.
      *
      * @param normalize whether to compare shares rather than amounts from the start (a range against the whole)
+     * @param note      a line above the comparison saying where the sides come from (the runs around a change
+     *                  point), or empty
      */
-    public record Sides(ProfileDiff.Side baseline, ProfileDiff.Side candidate, boolean normalize) {
+    public record Sides(ProfileDiff.Side baseline, ProfileDiff.Side candidate, boolean normalize, String note) {
+        /** Two sides without a note. */
+        public Sides(ProfileDiff.Side baseline, ProfileDiff.Side candidate, boolean normalize) {
+            this(baseline, candidate, normalize, "");
+        }
     }
 
     /** Whether the tab compares these two stored profiles, in this order. */
@@ -109,9 +116,33 @@ public final class ComparisonTab extends Tab {
     static final class ComparisonView extends BorderPane implements MainView.KeyboardTarget {
         private final DiffFlameGraphPane pane = new DiffFlameGraphPane();
 
+        /** The differential flame graph. */
+        DiffFlameGraphPane pane() {
+            return pane;
+        }
+
         ComparisonView() {
             getStyleClass().add("comparison-view");
             setCenter(pane);
+        }
+
+        /** Shows {@code note} above the comparison; nothing when it is empty. */
+        void setNote(String note) {
+            if (note == null || note.isEmpty()) {
+                setTop(null);
+                return;
+            }
+            Label label = new Label(note);
+            label.getStyleClass().add("comparison-note");
+            label.setWrapText(true);
+            label.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
+            label.setMaxWidth(Double.MAX_VALUE);
+            setTop(label);
+        }
+
+        /** The note above the comparison, or null when there is none; for tests. */
+        Label note() {
+            return getTop() instanceof Label l ? l : null;
         }
 
         @Override

@@ -7,6 +7,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 
@@ -58,8 +59,11 @@ public final class RunComparisonTab extends Tab {
         tabPaneProperty().addListener((o, was, now) -> {
             if (was != null && now == null) {
                 load.cancel();
-                if (getContent() instanceof RunComparisonView view) {
-                    view.getViewModel().close();
+                if (runView != null) {
+                    runView.getViewModel().close();
+                }
+                if (profileView != null) {
+                    profileView.pane().dispose();
                 }
                 statistics.shutdownNow();
             }
@@ -82,7 +86,27 @@ public final class RunComparisonTab extends Tab {
         saveButton.setOnAction(e -> save(view));
         view.getToolbar().getItems().add(saveButton);
         view.getViewModel().setRuns(baseTitle, loaded.baselineRun(), candTitle, loaded.candidateRun());
-        setContent(view);
+        runView = view;
+        if (loaded.profiles() == null) {
+            setContent(view);
+            return;
+        }
+        ComparisonTab.ComparisonView profiles = new ComparisonTab.ComparisonView();
+        profiles.setNote(loaded.profiles().note());
+        profiles.pane().setSides(loaded.profiles().baseline(), loaded.profiles().candidate());
+        profileView = profiles;
+        TabPane views = new TabPane(new Tab("Benchmarks", view), new Tab("Profiles", profiles));
+        views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        views.getStyleClass().add("run-comparison-views");
+        setContent(views);
+    }
+
+    private RunComparisonView runView;
+    private ComparisonTab.ComparisonView profileView;
+
+    /** The differential flame graph of the runs' attached profiles, or null when they have none of one kind. */
+    public dev.perfdesk.viewers.diff.DiffFlameGraphPane profilePane() {
+        return profileView == null ? null : profileView.pane();
     }
 
     private void save(RunComparisonView view) {
@@ -115,6 +139,6 @@ public final class RunComparisonTab extends Tab {
 
     /** The view, once both runs are loaded; null before. */
     public RunComparisonView view() {
-        return getContent() instanceof RunComparisonView ? (RunComparisonView) getContent() : null;
+        return runView;
     }
 }

@@ -1,6 +1,9 @@
 package dev.perfdesk.app.ui;
 
+import java.util.List;
 import java.util.function.Consumer;
+
+import dev.perfdesk.app.service.AttachedProfiles;
 
 import dev.perfdesk.core.bench.BenchmarkRun;
 import dev.perfdesk.core.report.RunComparison;
@@ -14,8 +17,9 @@ import dev.perfdesk.store.StoredRun;
  */
 public final class RunComparisonTabModel {
 
-    /** Both runs, read from the store. */
-    public record Loaded(StoredRun baseline, BenchmarkRun baselineRun, StoredRun candidate, BenchmarkRun candidateRun) {
+    /** Both runs, read from the store, and the first pair of their attached profiles of one kind, or null. */
+    public record Loaded(StoredRun baseline, BenchmarkRun baselineRun, StoredRun candidate, BenchmarkRun candidateRun,
+                         ComparisonTab.Sides profiles) {
     }
 
     private final Store store;
@@ -46,8 +50,27 @@ public final class RunComparisonTabModel {
                     "no run with id r" + baselineRunId));
             StoredRun c = store.findRun(candidateRunId).orElseThrow(() -> new IllegalArgumentException(
                     "no run with id r" + candidateRunId));
-            return new Loaded(b, store.loadRun(baselineRunId), c, store.loadRun(candidateRunId));
+            List<AttachedProfiles.Pair> pairs = AttachedProfiles.pairs(store, baselineRunId, candidateRunId);
+            ComparisonTab.Sides profiles = null;
+            if (!pairs.isEmpty()) {
+                AttachedProfiles.Pair p = pairs.get(0);
+                profiles = new ComparisonTab.Sides(AttachedProfiles.side(store, p.baseline(),
+                        AttachedProfiles.shortTitle(baselineRunId, p.baseline())), AttachedProfiles.side(store,
+                        p.candidate(), AttachedProfiles.shortTitle(candidateRunId, p.candidate())), false,
+                        profileNote(pairs));
+            }
+            return new Loaded(b, store.loadRun(baselineRunId), c, store.loadRun(candidateRunId), profiles);
         }, loaded, failed);
+    }
+
+    /** What the profile tab says about the pairs of attached profiles. */
+    private String profileNote(List<AttachedProfiles.Pair> pairs) {
+        AttachedProfiles.Pair p = pairs.get(0);
+        return "Profiles attached to the runs: " + AttachedProfiles.title(p.baseline()) + " (r" + baselineRunId
+                + ") vs " + AttachedProfiles.title(p.candidate()) + " (r" + candidateRunId + "), "
+                + p.baseline().info().event() + (pairs.size() == 1 ? "" : "; " + (pairs.size() - 1)
+                + " more pairs of other kinds are in the report (perfdesk compare r" + baselineRunId + " r"
+                + candidateRunId + ")");
     }
 
     /** Keeps comparison {@code c} of the two runs, with its thresholds and verdict, in the store. */

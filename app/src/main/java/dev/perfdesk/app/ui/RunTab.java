@@ -32,6 +32,7 @@ import javafx.scene.layout.VBox;
 import dev.perfdesk.core.bench.Benchmark;
 import dev.perfdesk.core.bench.BenchmarkRun;
 import dev.perfdesk.core.bench.RelativeSpeed;
+import dev.perfdesk.store.StoredProfile;
 import dev.perfdesk.viewers.bench.BenchmarkDetailView;
 import dev.perfdesk.viewers.bench.RunSeriesChart;
 import dev.perfdesk.viewers.bench.RunTableView;
@@ -65,7 +66,11 @@ public final class RunTab extends Tab {
         VBox box = new VBox(12, spinner, new Label("Loading " + entry.title() + "…"));
         box.setAlignment(Pos.CENTER);
         setContent(box);
-        TaskRunner.Cancellable loading = model.load(run -> setContent(new RunView(this, run)), message -> {
+        TaskRunner.Cancellable loading = model.load(loaded -> {
+            RunView view = new RunView(this, loaded.run());
+            view.setAttachedProfiles(loaded.profiles(), p -> onOpenProfile.accept(p));
+            setContent(view);
+        }, message -> {
             Label error = new Label("Could not open this run: " + message);
             error.setWrapText(true);
             error.getStyleClass().add("error-text");
@@ -78,6 +83,13 @@ public final class RunTab extends Tab {
                 loading.cancel();
             }
         });
+    }
+
+    private java.util.function.Consumer<StoredProfile> onOpenProfile = p -> { };
+
+    /** What opens an attached profile (the window's profile tab). */
+    public void setOnOpenProfile(java.util.function.Consumer<StoredProfile> handler) {
+        onOpenProfile = handler;
     }
 
     /** The id of the run shown. */
@@ -266,6 +278,47 @@ public final class RunTab extends Tab {
         /** The run shown. */
         public BenchmarkRun run() {
             return run;
+        }
+
+        private final javafx.scene.layout.FlowPane attached = new javafx.scene.layout.FlowPane(6, 2);
+
+        /**
+         * Lists the profiles attached to the run under its header, each a link that {@code open} opens; nothing
+         * when there are none.
+         */
+        void setAttachedProfiles(List<StoredProfile> profiles, java.util.function.Consumer<StoredProfile> open) {
+            attached.getChildren().clear();
+            if (profiles.isEmpty()) {
+                if (getTop() instanceof VBox box) {
+                    setTop(box.getChildren().get(0));
+                }
+                return;
+            }
+            Label title = new Label(profiles.size() == 1 ? "Attached profile:" : "Attached profiles:");
+            title.getStyleClass().add("attached-title");
+            attached.getChildren().add(title);
+            for (StoredProfile p : profiles) {
+                javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink(p.info().name() + " ("
+                        + p.id() + ")");
+                link.setTooltip(new Tooltip(p.info().format() + " · " + p.info().event() + " · "
+                        + p.info().unit().format(p.info().totalWeight()) + " · "
+                        + String.format(Locale.ROOT, "%,d samples", p.info().sampleCount())
+                        + "\nOpen its flame graph"));
+                link.setOnAction(e -> open.accept(p));
+                attached.getChildren().add(link);
+            }
+            attached.getStyleClass().add("attached-profiles");
+            attached.setAlignment(Pos.CENTER_LEFT);
+            attached.setPadding(new Insets(0, 8, 2, 8));
+            if (!(getTop() instanceof VBox)) {
+                setTop(new VBox(getTop(), attached));
+            }
+        }
+
+        /** The links to the attached profiles (after the title label); for tests. */
+        public List<javafx.scene.control.Hyperlink> attachedProfileLinks() {
+            return attached.getChildren().stream().filter(n -> n instanceof javafx.scene.control.Hyperlink)
+                    .map(n -> (javafx.scene.control.Hyperlink) n).toList();
         }
 
         public RunTableView table() {

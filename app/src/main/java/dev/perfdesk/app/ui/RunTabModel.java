@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import dev.perfdesk.core.bench.Benchmark;
 import dev.perfdesk.core.bench.BenchmarkRun;
 import dev.perfdesk.store.Store;
+import dev.perfdesk.store.StoredProfile;
 import dev.perfdesk.store.StoredRun;
 
 /**
@@ -50,9 +51,16 @@ public final class RunTabModel {
         return tasks;
     }
 
-    /** Reads the run in the background and hands it to {@code loaded}, or what went wrong to {@code failed}. */
-    public TaskRunner.Cancellable load(Consumer<BenchmarkRun> loaded, Consumer<String> failed) {
-        return tasks.submit(() -> store.loadRun(runId), loaded, failed);
+    /** A run and the profiles attached to it. */
+    public record Loaded(BenchmarkRun run, List<StoredProfile> profiles) {
+    }
+
+    /**
+     * Reads the run and its attached profiles in the background and hands them to {@code loaded}, or what went
+     * wrong to {@code failed}.
+     */
+    public TaskRunner.Cancellable load(Consumer<Loaded> loaded, Consumer<String> failed) {
+        return tasks.submit(() -> new Loaded(store.loadRun(runId), store.profilesOfRun(runId)), loaded, failed);
     }
 
     /**

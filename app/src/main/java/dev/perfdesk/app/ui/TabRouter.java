@@ -93,10 +93,11 @@ final class TabRouter {
         }
         Tab tab;
         if (entry.kind() == LibraryEntry.Kind.SERIES) {
-            tab = new TrendTab(model.trend(TrendTabModel.Source.series(entry.id())), this::compareRuns);
+            tab = trendTab(TrendTabModel.Source.series(entry.id()));
         } else if (entry.isRun()) {
             RunTab runTab = new RunTab(model.run(entry.id()), entry);
             runTab.setOnHistory(this::openHistory);
+            runTab.setOnOpenProfile(p -> open(LibraryEntry.of(p)));
             tab = runTab;
         } else {
             ProfileTab profileTab = new ProfileTab(model.profiles(), entry, profileView);
@@ -126,7 +127,14 @@ final class TabRouter {
                 return;
             }
         }
-        add(new TrendTab(model.trend(TrendTabModel.Source.benchmark(benchmark)), this::compareRuns));
+        add(trendTab(TrendTabModel.Source.benchmark(benchmark)));
+    }
+
+    /** A trend tab whose change points open the run comparison and the diff of the runs' profiles. */
+    private TrendTab trendTab(TrendTabModel.Source source) {
+        TrendTab tab = new TrendTab(model.trend(source), this::compareRuns);
+        tab.setOnProfileComparison((title, sides) -> add(new ComparisonTab(title, model.tasks(), sides)));
+        return tab;
     }
 
     /** Opens the comparison of two stored runs, the baseline first, or selects the tab that shows it. */

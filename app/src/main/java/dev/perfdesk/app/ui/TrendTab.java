@@ -33,6 +33,7 @@ import dev.perfdesk.viewers.trend.TrendView;
 public final class TrendTab extends Tab {
 
     private final TrendTabModel.Source source;
+    private final TrendTabModel model;
     private final TrendView view = new TrendView();
 
     /**
@@ -41,6 +42,7 @@ public final class TrendTab extends Tab {
      */
     public TrendTab(TrendTabModel model, BiConsumer<Long, Long> openRunComparison) {
         this.source = model.source();
+        this.model = model;
         setText(source.benchmark() != null ? "History · " + source.benchmark() : "Series s" + source.seriesId());
         getStyleClass().add("trend-tab");
         ProgressIndicator spinner = new ProgressIndicator();
@@ -200,9 +202,41 @@ public final class TrendTab extends Tab {
         String after = e.after() == null ? null : e.after().attribute(RunHistory.RUN_LABEL);
         if (before != null && after != null && before.startsWith("r") && after.startsWith("r")) {
             openRunComparison.accept(Long.parseLong(before.substring(1)), Long.parseLong(after.substring(1)));
+            compareProfiles(e.changePoint());
             return;
         }
         showRowComparison(e);
+    }
+
+    private BiConsumer<String, java.util.concurrent.Callable<ComparisonTab.Sides>> onProfileComparison =
+            (title, sides) -> { };
+
+    /**
+     * What opens the differential flame graph of the profiles attached to the runs around a change point: it gets
+     * the tab's title and the work that reads both sides (the window opens a {@link ComparisonTab}).
+     */
+    public void setOnProfileComparison(BiConsumer<String, java.util.concurrent.Callable<ComparisonTab.Sides>> handler) {
+        onProfileComparison = handler;
+    }
+
+    /**
+     * Looks, in the background, for the profiles attached to the runs around {@code cp} (or to the nearest runs
+     * before and after it that have some) and opens their differential flame graph; nothing when no run on one
+     * side has a profile of a kind the other has.
+     */
+    private void compareProfiles(SeriesChangePoint cp) {
+        SeriesSet set = view.getViewModel().getSeriesSet();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < set.size(); i++) {
+            String label = set.attribute(RunHistory.RUN_LABEL, i);
+            ids.add(label != null && label.matches("r\\d{1,18}") ? Long.parseLong(label.substring(1)) : -1L);
+        }
+        model.findProfiles(ids, cp, plan -> {
+            if (plan != null) {
+                onProfileComparison.accept("Profiles r" + plan.baselineRunId() + " vs r" + plan.candidateRunId(),
+                        model.profileSides(plan));
+            }
+        }, message -> view.getViewModel().setError("Could not look for the runs' profiles: " + message));
     }
 
     /** The two runs of a CSV table around a change point, side by side: labels and every metric. */

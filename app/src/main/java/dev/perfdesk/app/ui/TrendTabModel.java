@@ -5,15 +5,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import dev.perfdesk.app.service.AttachedProfiles;
+import dev.perfdesk.app.service.RunHistories;
+import dev.perfdesk.core.bench.DisplayUnits;
 import dev.perfdesk.core.changepoint.Direction;
 import dev.perfdesk.core.series.ChangePointKey;
 import dev.perfdesk.core.series.ChangePointReview;
 import dev.perfdesk.core.series.ChangePointReviews;
 import dev.perfdesk.core.series.RunHistory;
 import dev.perfdesk.core.series.SeriesAnalysis;
+import dev.perfdesk.core.series.SeriesChangePoint;
 import dev.perfdesk.core.series.SeriesSet;
 import dev.perfdesk.store.Store;
-import dev.perfdesk.store.StoredRun;
 
 /**
  * The store-facing side of a {@link TrendTab}: reading a stored series set, or one benchmark's history across the
@@ -76,11 +79,7 @@ public final class TrendTabModel {
 
     private Loaded read() {
         if (source.benchmark() != null) {
-            List<RunHistory.IdentifiedRun> runs = new ArrayList<>();
-            for (StoredRun r : store.listRuns()) {
-                runs.add(new RunHistory.IdentifiedRun("r" + r.id(), store.loadRun(r.id()), r.importedAt()));
-            }
-            List<RunHistory.RunSeries> found = RunHistory.ofBenchmark(RunHistory.of(runs), source.benchmark());
+            List<RunHistory.RunSeries> found = RunHistories.ofBenchmark(store, source.benchmark());
             if (found.isEmpty()) {
                 throw new IllegalStateException("no stored run has the benchmark " + source.benchmark());
             }
@@ -88,6 +87,68 @@ public final class TrendTabModel {
         }
         SeriesSet set = store.loadSeries(source.seriesId());
         return new StoredSeriesSet(set, SeriesAnalysis.guessDirections(set), store.reviews());
+    }
+
+    /** The runs whose profiles a change point opens, as the background lookup found them. */
+    public record ProfilePlan(long baselineRunId, long candidateRunId, AttachedProfiles.Pair pair, String note) {
+    }
+
+    /**
+     * Looks in the background for the profiles attached to the runs around change point {@code cp} of the runs
+     * {@code runIds} (-1 where a point is not a stored run), or to the nearest runs before and after it that have
+     * some; hands the plan, or null when no run on one side has a profile of a kind the other has, to {@code found}.
+     */
+    public TaskRunner.Cancellable findProfiles(List<Long> runIds, SeriesChangePoint cp, Consumer<ProfilePlan> found,
+                                               Consumer<String> failed) {
+        int after = cp.index();
+        return tasks.submit(() -> {
+            AttachedProfiles.Around around = AttachedProfiles.around(runIds, after - 1, after,
+                    store.runs().idsWithProfiles());
+            if (!around.found()) {
+                return null;
+            }
+            long b = runIds.get(around.baselineIndex());
+            long c = runIds.get(around.candidateIndex());
+            List<AttachedProfiles.Pair> pairs = AttachedProfiles.pairs(store, b, c);
+            if (pairs.isEmpty()) {
+                return null;
+            }
+            return new ProfilePlan(b, c, pairs.get(0), profileNote(cp, runIds.get(after - 1), runIds.get(after),
+                    b, c, around.nearest()));
+        }, found, failed);
+    }
+
+    /** The work that reads and names both sides of a plan's profiles, for a {@link ComparisonTab}. */
+    public java.util.concurrent.Callable<ComparisonTab.Sides> profileSides(ProfilePlan plan) {
+        AttachedProfiles.Pair pair = plan.pair();
+        return () -> new ComparisonTab.Sides(
+                AttachedProfiles.side(store, pair.baseline(), AttachedProfiles.shortTitle(plan.baselineRunId(),
+                        pair.baseline())),
+                AttachedProfiles.side(store, pair.candidate(), AttachedProfiles.shortTitle(plan.candidateRunId(),
+                        pair.candidate())), false, plan.note());
+    }
+
+    /**
+     * The line above the differential flame graph opened from a change point: which runs' profiles it compares,
+     * and, when they are not the two runs at the change point, that they are the nearest that have profiles.
+     */
+    static String profileNote(SeriesChangePoint cp, long beforeRun, long afterRun, long baselineRun,
+                              long candidateRun, boolean nearest) {
+        String change = cp.metric() + " " + DisplayUnits.percent(cp.changePercent()) + " at run " + cp.index();
+        if (!nearest) {
+            return "Profiles attached to r" + baselineRun + " and r" + candidateRun + ", the runs on either side "
+                    + "of the change point (" + change + ").";
+        }
+        List<String> missing = new ArrayList<>();
+        if (baselineRun != beforeRun) {
+            missing.add("r" + beforeRun + " before it");
+        }
+        if (candidateRun != afterRun) {
+            missing.add("r" + afterRun + " after it");
+        }
+        return "The runs at the change point (" + change + ") have no profiles (" + String.join(", ", missing)
+                + "): comparing the nearest runs that have, r" + baselineRun + " before and r" + candidateRun
+                + " after.";
     }
 
     /**

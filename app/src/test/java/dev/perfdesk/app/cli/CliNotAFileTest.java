@@ -105,7 +105,7 @@ class CliNotAFileTest {
         Files.writeString(folder.resolve("x.json"), "{}");
         String line = rejected("import", "--db", db.toString(), "--attach", folder.toString(),
                 dir.resolve("good.txt").toString());
-        assertEquals(folder + ": is a folder; --attach takes a Prometheus query_range JSON file", line);
+        assertEquals(folder + ": is a folder; --attach takes a profile or a Prometheus query_range JSON file", line);
         Path empty = Files.createDirectories(dir.resolve("empty"));
         line = importRejected(empty);
         assertTrue(line.contains("the folder has no files to import"), line);

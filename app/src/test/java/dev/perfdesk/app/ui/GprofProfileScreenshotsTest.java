@@ -48,7 +48,7 @@ class GprofProfileScreenshotsTest {
         imported = new ImportService(store).importFile(file, null, ProgressMonitor.NONE).profiles();
         Settings settings = Settings.load(dir.resolve("settings-" + System.nanoTime() + ".properties"));
         settings.put("samples.imported", true);
-        view = new MainView(store, settings, TaskRunner.background(), ProfileViews::create);
+        view = new MainView(new MainViewModel(store, TaskRunner.background()), settings, ProfileViews::create);
         Scene scene = new Scene(view, 1400, 880);
         view.install(scene);
         stage.setScene(scene);

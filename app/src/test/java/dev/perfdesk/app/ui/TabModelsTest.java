@@ -76,7 +76,9 @@ class TabModelsTest {
         List<StoredRun> runs = store.listRuns();
         long first = runs.get(0).id();
         RunTabModel model = main.run(first);
-        BenchmarkRun run = expectValue((ok, fail) -> model.load(ok, fail));
+        RunTabModel.Loaded loaded = expectValue((ok, fail) -> model.load(ok, fail));
+        BenchmarkRun run = loaded.run();
+        assertEquals(List.of(), loaded.profiles(), "no profile attached");
         assertEquals(store.loadRun(first).benchmarks().size(), run.benchmarks().size());
         Benchmark b = run.benchmarks().get(0);
         List<RunTabModel.Candidate> found = expectValue((ok, fail) -> model.findInOtherRuns(b, ok, fail));

@@ -78,6 +78,11 @@ public final class HtmlReportWriter implements ReportWriter {
 
     @Override
     public String write(RunComparison c) {
+        return write(c, List.of());
+    }
+
+    @Override
+    public String write(RunComparison c, List<ProfileComparison> profiles) {
         StringBuilder sb = new StringBuilder(16384);
         head(sb, ReportContent.title(c));
         sb.append("<h1>Benchmark comparison</h1>\n<p class=\"runs\">").append(esc(c.baselineTitle()))
@@ -192,6 +197,18 @@ public final class HtmlReportWriter implements ReportWriter {
             sb.append("<li>").append(esc(line)).append("</li>\n");
         }
         sb.append("</ul></section>\n");
+        for (int i = 0; i < profiles.size(); i++) {
+            ProfileComparison p = profiles.get(i);
+            sb.append("<section id=\"profiles-").append(i + 1).append("\"><h2>Profile comparison: ")
+                    .append(esc(p.baselineTitle())).append(" vs ").append(esc(p.candidateTitle())).append("</h2>\n");
+            profileBody(sb, p, "h3", "profile-" + (i + 1) + "-", i == 0);
+            if (i > 0) {
+                // the flame graph's script finds its parts by id, so one page holds one interactive graph
+                sb.append("<p class=\"note\">The differential flame graph is drawn for the first pair of "
+                        + "profiles; compare these two profiles on their own to see theirs.</p>\n");
+            }
+            sb.append("</section>\n");
+        }
         sb.append("<section id=\"verdict\"><h2>Verdict: <span class=\"verdict ")
                 .append(verdictClass(c.verdict().verdict())).append("\">").append(c.verdict().verdict().label())
                 .append("</span></h2>\n<p>").append(esc(ReportContent.thresholds(c))).append("</p></section>\n");
@@ -316,10 +333,22 @@ public final class HtmlReportWriter implements ReportWriter {
         head(sb, title);
         sb.append("<h1>Profile comparison</h1>\n<p class=\"runs\">").append(esc(p.baselineTitle()))
                 .append(" (baseline) vs ").append(esc(p.candidateTitle())).append(" (candidate)</p>\n");
-        sb.append("<section id=\"summary\"><p>").append(esc(ReportContent.profileSummary(p)))
+        profileBody(sb, p, "h2", "", true);
+        foot(sb);
+        return sb.toString();
+    }
+
+    /**
+     * A profile comparison's summary, table of functions and differential flame graph, under headings
+     * {@code h}; {@code ids} prefixes the sections' ids so that several fit in one page.
+     */
+    private static void profileBody(StringBuilder sb, ProfileComparison p, String h, String ids, boolean flame) {
+        sb.append("<section id=\"").append(ids).append("summary\"><p>").append(esc(ReportContent.profileSummary(p)))
                 .append("</p></section>\n");
-        sb.append("<section id=\"functions\"><h2>Largest changes of total ").append(esc(p.unit().symbol()))
-                .append("</h2>\n<table class=\"data\">\n<tr><th>Function</th><th class=\"num\">Baseline</th>"
+        sb.append("<section id=\"").append(ids).append("functions\"><").append(h).append(">Largest changes of total ")
+                .append(esc(p.unit().symbol()))
+                .append("</").append(h).append(">\n<table class=\"data\">\n<tr><th>Function</th>"
+                        + "<th class=\"num\">Baseline</th>"
                         + "<th class=\"num\">Candidate</th><th class=\"num\">Change</th><th class=\"num\">Change %</th>"
                         + "<th class=\"num\">Self change</th></tr>\n");
         for (FunctionDiff f : p.topFunctions()) {
@@ -332,15 +361,17 @@ public final class HtmlReportWriter implements ReportWriter {
             sb.append("</tr>\n");
         }
         sb.append("</table></section>\n");
-        sb.append("<section id=\"flame\"><h2>Differential flame graph</h2>\n<p class=\"note\">Widths are the "
+        if (!flame) {
+            return;
+        }
+        sb.append("<section id=\"").append(ids).append("flame\"><").append(h).append(">Differential flame graph</")
+                .append(h).append(">\n<p class=\"note\">Widths are the "
                 + "candidate's; red frames grew, blue shrank, purple are new. Click a frame to zoom, Esc to reset, "
                 + "Ctrl+F to search.</p>\n<div class=\"flame\">");
         String svg = new FlameGraphSvgWriter(FlameGraphSvgWriter.Options.DEFAULT.withTitle(XmlText.singleLine(
                 p.baselineTitle() + " vs " + p.candidateTitle())))
                 .toSvg(p.diff().view(), CallTree.ROOT, DiffColors.style(p.diff(), DiffColors.Basis.TOTAL));
         sb.append(stripXmlDeclaration(svg)).append("</div></section>\n");
-        foot(sb);
-        return sb.toString();
     }
 
     static String stripXmlDeclaration(String svg) {

@@ -27,6 +27,11 @@ public final class JsonReportWriter implements ReportWriter {
 
     @Override
     public String write(RunComparison c) {
+        return write(c, List.of());
+    }
+
+    @Override
+    public String write(RunComparison c, List<ProfileComparison> profiles) {
         JsonOut j = new JsonOut().beginObject();
         j.field("kind", "run-comparison");
         List<ReportContent.RunSpeeds> speeds = ReportContent.relativeSpeeds(c);
@@ -121,6 +126,14 @@ public final class JsonReportWriter implements ReportWriter {
             j.endObject();
         }
         j.endArray();
+        if (!profiles.isEmpty()) {
+            j.name("profiles").beginArray();
+            for (ProfileComparison p : profiles) {
+                profileFields(j.beginObject(), p);
+                j.endObject();
+            }
+            j.endArray();
+        }
         return j.endObject().toString();
     }
 
@@ -128,6 +141,11 @@ public final class JsonReportWriter implements ReportWriter {
     public String write(ProfileComparison p) {
         JsonOut j = new JsonOut().beginObject();
         j.field("kind", "profile-comparison");
+        profileFields(j, p);
+        return j.endObject().toString();
+    }
+
+    private static void profileFields(JsonOut j, ProfileComparison p) {
         j.field("baseline", p.baselineTitle()).field("candidate", p.candidateTitle());
         j.field("unit", p.unit().symbol()).field("normalized", p.diff().isNormalized());
         j.field("baselineTotal", p.baselineTotal()).field("candidateTotal", p.candidateTotal());
@@ -140,7 +158,6 @@ public final class JsonReportWriter implements ReportWriter {
                     .field("changePercent", f.changePercent()).endObject();
         }
         j.endArray();
-        return j.endObject().toString();
     }
 
     private static void run(JsonOut j, String title, BenchmarkRun run, ReportContent.RunSpeeds speeds) {

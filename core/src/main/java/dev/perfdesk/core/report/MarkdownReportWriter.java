@@ -38,6 +38,11 @@ public final class MarkdownReportWriter implements ReportWriter {
 
     @Override
     public String write(RunComparison c) {
+        return write(c, List.of());
+    }
+
+    @Override
+    public String write(RunComparison c, List<ProfileComparison> profiles) {
         StringBuilder sb = new StringBuilder();
         sb.append("## ").append(esc(ReportContent.title(c))).append("\n\n");
         sb.append("**").append(c.verdict().verdict().label()).append("**: ").append(esc(c.summary()))
@@ -146,6 +151,9 @@ public final class MarkdownReportWriter implements ReportWriter {
         }
         sb.append('\n');
 
+        for (ProfileComparison p : profiles) {
+            profileSection(sb, p, "###");
+        }
         sb.append("### Verdict: ").append(c.verdict().verdict().label()).append("\n\n");
         sb.append(esc(ReportContent.thresholds(c))).append('\n');
         return sb.toString();
@@ -174,10 +182,16 @@ public final class MarkdownReportWriter implements ReportWriter {
     @Override
     public String write(ProfileComparison p) {
         StringBuilder sb = new StringBuilder();
-        sb.append("## Profile comparison: ").append(esc(p.baselineTitle())).append(" vs ")
+        profileSection(sb, p, "##");
+        return sb.toString();
+    }
+
+    /** A profile comparison under a heading of level {@code h} ({@code ##}). */
+    private static void profileSection(StringBuilder sb, ProfileComparison p, String h) {
+        sb.append(h).append(" Profile comparison: ").append(esc(p.baselineTitle())).append(" vs ")
                 .append(esc(p.candidateTitle())).append("\n\n");
         sb.append(esc(ReportContent.profileSummary(p))).append("\n\n");
-        sb.append("### Largest changes of total ").append(esc(p.unit().symbol())).append("\n\n");
+        sb.append(h).append("# Largest changes of total ").append(esc(p.unit().symbol())).append("\n\n");
         sb.append("| Function | Baseline | Candidate | Change | Change % | Self change |\n")
                 .append("|:--|--:|--:|--:|--:|--:|\n");
         for (FunctionDiff f : p.topFunctions()) {
@@ -186,7 +200,6 @@ public final class MarkdownReportWriter implements ReportWriter {
             row(sb, cells);
         }
         sb.append('\n');
-        return sb.toString();
     }
 
     private static String estimate(dev.perfdesk.core.stats.Estimate e, String unit, String displayUnit) {

@@ -18,6 +18,13 @@ public interface ReportWriter {
     /** The report of a profile comparison. */
     String write(ProfileComparison comparison);
 
+    /**
+     * The report of a run comparison that also shows where time moved: the comparisons of the profiles attached to
+     * the two runs (top changed functions, and in HTML the differential flame graph), before the verdict. With no
+     * profile comparison it is {@link #write(RunComparison)}.
+     */
+    String write(RunComparison comparison, java.util.List<ProfileComparison> profiles);
+
     /** The usual file extension, without the dot: {@code md}, {@code html}, {@code json}, {@code txt}. */
     String extension();
 

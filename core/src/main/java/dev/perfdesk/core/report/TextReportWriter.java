@@ -34,6 +34,11 @@ public final class TextReportWriter implements ReportWriter {
 
     @Override
     public String write(RunComparison c) {
+        return write(c, List.of());
+    }
+
+    @Override
+    public String write(RunComparison c, List<ProfileComparison> profiles) {
         StringBuilder sb = new StringBuilder();
         sb.append(clean(ReportContent.title(c))).append('\n');
         sb.append(c.verdict().verdict().label()).append(": ").append(clean(c.summary())).append(" (")
@@ -100,6 +105,9 @@ public final class TextReportWriter implements ReportWriter {
         sb.append('\n');
         for (String line : ReportContent.analysis(c)) {
             sb.append("- ").append(clean(line)).append('\n');
+        }
+        for (ProfileComparison p : profiles) {
+            sb.append('\n').append(write(p));
         }
         sb.append('\n').append("Verdict: ").append(c.verdict().verdict().label()).append('\n');
         return sb.toString();

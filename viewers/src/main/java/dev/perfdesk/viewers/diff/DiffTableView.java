@@ -70,7 +70,7 @@ public class DiffTableView extends VBox {
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
         name.setCellFactory(col -> new NameCell());
         name.setPrefWidth(240);
-        name.setMinWidth(80);
+        name.setMinWidth(64);
 
         TableColumn<FunctionDiff, Void> baseline = new TableColumn<>("Baseline");
         baseline.getColumns().add(weightColumn("Self", FunctionDiff::baselineSelf));
@@ -86,8 +86,8 @@ public class DiffTableView extends VBox {
         percent.setComparator(Comparator.naturalOrder());
         percent.setCellFactory(c -> new PercentCell());
         percent.getStyleClass().add("weight-column");
-        percent.setPrefWidth(66);
-        percent.setMinWidth(62);
+        percent.setPrefWidth(72);
+        percent.setMinWidth(70);
         TableColumn<FunctionDiff, Void> changes = new TableColumn<>("Change");
         changes.getColumns().add(selfChange);
         changes.getColumns().add(change);
@@ -143,8 +143,9 @@ public class DiffTableView extends VBox {
         col.setComparator(Comparator.naturalOrder());
         col.setCellFactory(c -> new WeightCell());
         col.getStyleClass().add("weight-column");
-        col.setPrefWidth(56);
-        col.setMinWidth(46);
+        // wide enough for "4.01 ms" or "1,234": the table shrinks to its minimum in a narrow pane
+        col.setPrefWidth(64);
+        col.setMinWidth(62);
         return col;
     }
 
@@ -154,8 +155,9 @@ public class DiffTableView extends VBox {
         col.setComparator(Comparator.naturalOrder());
         col.setCellFactory(c -> new ChangeCell());
         col.getStyleClass().add("weight-column");
-        col.setPrefWidth(58);
-        col.setMinWidth(46);
+        // wide enough for "-68.1 ms" and "+447 ms"
+        col.setPrefWidth(72);
+        col.setMinWidth(70);
         return col;
     }
 
