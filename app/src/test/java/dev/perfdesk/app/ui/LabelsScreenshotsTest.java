@@ -38,6 +38,7 @@ class LabelsScreenshotsTest {
     @TempDir
     static Path dir;
 
+    TeamStores team;
     Store store;
     MainView view;
     Stage stage;
@@ -45,7 +46,9 @@ class LabelsScreenshotsTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        store = Store.open(dir.resolve("labels-" + System.nanoTime() + ".db"));
+        // On the team store (PostgreSQL) when there is one, as the screenshots ask.
+        team = TeamStores.open(dir, "LabelsScreenshotsTest");
+        store = team.store;
         for (int worker = 0; worker < 4; worker++) {
             ImportService service = new ImportService(store, Map.of("platform", SimulatedRuns.platform(worker),
                     "job", SimulatedRuns.job(worker), "branch", "main"));
@@ -68,8 +71,8 @@ class LabelsScreenshotsTest {
     }
 
     @AfterEach
-    void tearDown() {
-        store.close();
+    void tearDown() throws Exception {
+        team.close();
     }
 
     @Test
