@@ -94,7 +94,7 @@ public final class Importers {
         try {
             head = source.head(HEAD_BYTES);
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
-            throw ImportException.whole(source.path(), "the gzip data is corrupt or truncated (" + e.getMessage() + ")");
+            throw source.damaged(e);
         }
         if (head.length == 0) {
             throw ImportException.whole(source.path(), "the file is empty");
