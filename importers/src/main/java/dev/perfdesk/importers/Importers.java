@@ -11,6 +11,7 @@ import dev.perfdesk.importers.criterion.CriterionImporter;
 import dev.perfdesk.importers.gbench.GoogleBenchmarkImporter;
 import dev.perfdesk.importers.gobench.GoBenchImporter;
 import dev.perfdesk.importers.hdr.HdrLogImporter;
+import dev.perfdesk.importers.heaptrack.HeaptrackImporter;
 import dev.perfdesk.importers.hyperfine.HyperfineImporter;
 import dev.perfdesk.importers.jfr.JfrImporter;
 import dev.perfdesk.importers.jmh.JmhJsonImporter;
@@ -39,7 +40,7 @@ public final class Importers {
             new K6SummaryImporter(), new K6JsonLinesImporter(), new PytestBenchmarkImporter(), new JtlCsvImporter(),
             new WrkLatencyImporter(), new HdrLogImporter(), new LocustImporter(), new SeriesCsvImporter(),
             new GoBenchImporter(), new CriterionImporter(), new CallgrindImporter(), new CpuProfileImporter(),
-            new SpeedscopeImporter());
+            new SpeedscopeImporter(), new HeaptrackImporter());
 
     private Importers() {
     }
