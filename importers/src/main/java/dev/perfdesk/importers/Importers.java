@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import dev.perfdesk.importers.c2c.C2cImporter;
 import dev.perfdesk.importers.callgrind.CallgrindImporter;
 import dev.perfdesk.importers.cpuprofile.CpuProfileImporter;
 import dev.perfdesk.importers.folded.FoldedImporter;
@@ -40,7 +41,7 @@ public final class Importers {
             new K6SummaryImporter(), new K6JsonLinesImporter(), new PytestBenchmarkImporter(), new JtlCsvImporter(),
             new WrkLatencyImporter(), new HdrLogImporter(), new LocustImporter(), new SeriesCsvImporter(),
             new GoBenchImporter(), new CriterionImporter(), new CallgrindImporter(), new CpuProfileImporter(),
-            new SpeedscopeImporter(), new HeaptrackImporter());
+            new SpeedscopeImporter(), new HeaptrackImporter(), new C2cImporter());
 
     private Importers() {
     }
