@@ -98,6 +98,9 @@ final class ImportCommand implements Callable<Integer> {
                     for (StoredSeries x : result.series()) {
                         out.println(ItemId.ofSeries(x.id()) + "\t" + TerminalText.escape(x.name()));
                     }
+                    for (dev.perfdesk.store.StoredC2c x : result.c2c()) {
+                        out.println(ItemId.ofC2c(x.id()) + "\t" + TerminalText.escape(x.name()));
+                    }
                     out.flush();
                     imported++;
                     if (result.duplicate()) {

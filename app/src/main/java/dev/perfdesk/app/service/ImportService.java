@@ -51,13 +51,20 @@ public final class ImportService {
      * @param duplicate true when the same content was already in the store, so nothing new was written
      */
     public record Result(Path file, String format, List<StoredProfile> profiles, List<StoredRun> runs,
-                         List<StoredSeries> series, boolean duplicate) {
+                         List<StoredSeries> series, List<dev.perfdesk.store.StoredC2c> c2c, boolean duplicate) {
 
         /** Copies the lists. */
         public Result {
             profiles = List.copyOf(profiles);
             runs = List.copyOf(runs);
             series = List.copyOf(series);
+            c2c = List.copyOf(c2c);
+        }
+
+        /** A result without c2c reports. */
+        public Result(Path file, String format, List<StoredProfile> profiles, List<StoredRun> runs,
+                      List<StoredSeries> series, boolean duplicate) {
+            this(file, format, profiles, runs, series, List.of(), duplicate);
         }
 
         /** A result without series. */
@@ -178,8 +185,9 @@ public final class ImportService {
                 List<StoredProfile> earlier = store.profilesOfSource(knownHash);
                 List<StoredRun> earlierRuns = store.runsOfSource(knownHash);
                 List<StoredSeries> earlierSeries = store.seriesOfSource(knownHash);
-                if (!earlier.isEmpty() || !earlierRuns.isEmpty() || !earlierSeries.isEmpty()) {
-                    return new Result(file, importer.format(), earlier, earlierRuns, earlierSeries, true);
+                List<dev.perfdesk.store.StoredC2c> earlierC2c = store.c2cOfSource(knownHash);
+                if (!earlier.isEmpty() || !earlierRuns.isEmpty() || !earlierSeries.isEmpty() || !earlierC2c.isEmpty()) {
+                    return new Result(file, importer.format(), earlier, earlierRuns, earlierSeries, earlierC2c, true);
                 }
             }
             CompletableFuture<String> hash = knownHash != null ? CompletableFuture.completedFuture(knownHash)
@@ -189,7 +197,7 @@ public final class ImportService {
                 monitor.checkCancelled();
                 ImportTransaction.Outcome outcome = tx.commit(join(hash));
                 return new Result(file, importer.format(), outcome.profiles(), outcome.runs(), outcome.series(),
-                        outcome.duplicate());
+                        outcome.c2c(), outcome.duplicate());
             } finally {
                 hash.cancel(true);
             }
@@ -248,6 +256,11 @@ public final class ImportService {
         @Override
         public void addSeries(SeriesSet set) {
             tx.addSeries(set);
+        }
+
+        @Override
+        public void addC2c(dev.perfdesk.core.c2c.C2cReport report) {
+            tx.addC2c(report);
         }
     }
 }

@@ -66,12 +66,12 @@ public final class C2cImporter implements Importer {
         try (InputStream in = source.open()) {
             ByteLineReader lines = new ByteLineReader(in, source, MAX_LINE, monitor);
             while (lines.next()) {
+                if (lines.lastLineUnterminated() && parser.inTable()) {
+                    throw ImportException.atLine(source.path(), lines.lineNumber(), "the file ends in the middle of "
+                            + "a row; it looks cut");
+                }
                 parser.line(lines.lineNumber(), new String(lines.buffer(), lines.start(), lines.end() - lines.start(),
                         StandardCharsets.UTF_8));
-            }
-            if (lines.lastLineUnterminated() && parser.inTable()) {
-                throw ImportException.atLine(source.path(), lines.lineNumber(), "the file ends in the middle of a "
-                        + "row; it looks cut");
             }
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
             throw source.damaged(e);
