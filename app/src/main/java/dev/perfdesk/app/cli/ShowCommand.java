@@ -33,12 +33,12 @@ final class ShowCommand implements Callable<Integer> {
     StoreOption store;
 
     @Parameters(paramLabel = "ID", converter = ItemId.Converter.class,
-            description = "The id of a profile (12), a benchmark run (r3), a series (s2) or a c2c report (c4), as "
+            description = "The id of a profile (12), a benchmark run (r3), a series (s2) or a c2c report (cl4), as "
                     + "'perfdesk list' shows it.")
     ItemId itemId;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "For a run: text (default), json or csv; for a c2c report (c4): text, csv, markdown or "
+            description = "For a run: text (default), json or csv; for a c2c report (cl4): text, csv, markdown or "
                     + "html.")
     RunTable.Format format;
 

@@ -31,17 +31,17 @@ class CliC2cAndHeaptrackTest {
         CliRunner.Result r = CliRunner.run("import", "--db", db.toString(),
                 data("perf-c2c").resolve("perfgo.false-sharing.c2c-report.txt").toString());
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals("c1\tperfgo.false-sharing.c2c-report.txt\n", r.out());
+        assertEquals("cl1\tperfgo.false-sharing.c2c-report.txt\n", r.out());
     }
 
     @Test
     void aC2cReportIsListedAndShownAsTextCsvMarkdownAndHtml() {
         String list = CliRunner.run("list", "--db", db.toString()).out();
-        assertTrue(list.contains("c2c        c1"), list);
+        assertTrue(list.contains("c2c        cl1"), list);
         assertTrue(list.contains("ibs_op/ldlat=0/"), list);
         assertTrue(list.contains("1 lines  perfgo.false-sharing.c2c-report.txt (1 false sharing)"), list);
 
-        CliRunner.Result text = CliRunner.run("show", "--db", db.toString(), "c1");
+        CliRunner.Result text = CliRunner.run("show", "--db", db.toString(), "cl1");
         assertEquals(0, text.exitCode(), text.err());
         assertTrue(text.out().contains("Cachelines sort on       Total HITMs"), text.out());
         assertTrue(text.out().contains("Cache line 0 (0x20ea08034080): false sharing:"), text.out());
@@ -49,26 +49,26 @@ class CliC2cAndHeaptrackTest {
         assertTrue(text.out().lines().anyMatch(l -> l.startsWith("*") && l.contains("0x30") && l.contains("49.62%")),
                 text.out());
 
-        String csv = CliRunner.run("show", "--db", db.toString(), "c1", "--format", "csv").out();
+        String csv = CliRunner.run("show", "--db", db.toString(), "cl1", "--format", "csv").out();
         String[] rows = csv.split("\n");
         assertEquals(3, rows.length, csv);
         assertTrue(rows[0].startsWith("Index,Cacheline Address,Cacheline Node"), rows[0]);
         assertTrue(rows[1].contains(",2096,2092,4,") && rows[1].contains(",yes,yes,75.00%,49.62%,"), rows[1]);
 
-        String md = CliRunner.run("show", "--db", db.toString(), "c1", "--format", "markdown").out();
+        String md = CliRunner.run("show", "--db", db.toString(), "cl1", "--format", "markdown").out();
         assertTrue(md.startsWith("# perf c2c: perfgo.false-sharing.c2c-report.txt"), md);
         assertTrue(md.contains("1 of 1 shared cache lines show false sharing."), md);
         assertTrue(md.contains("| **yes** | **0** | **0x20ea08034080**"), md);
         assertTrue(md.contains("\\[.\\] github.com/perfgo/perfgo/e"), "brackets escaped: " + md);
 
-        String html = CliRunner.run("show", "--db", db.toString(), "c1", "--format", "html").out();
+        String html = CliRunner.run("show", "--db", db.toString(), "cl1", "--format", "html").out();
         assertTrue(html.contains("<tr class=\"fs\"><td>75.00%</td><td>49.62%</td>"), html);
         assertTrue(html.contains("<td>[.] github.com/perfgo/perfgo/e</td>"), html);
 
-        assertEquals(1, CliRunner.run("show", "--db", db.toString(), "c1", "--format", "json").exitCode());
-        assertEquals(1, CliRunner.run("show", "--db", db.toString(), "c9").exitCode());
+        assertEquals(1, CliRunner.run("show", "--db", db.toString(), "cl1", "--format", "json").exitCode());
+        assertEquals(1, CliRunner.run("show", "--db", db.toString(), "cl9").exitCode());
 
-        CliRunner.Result deleted = CliRunner.run("delete", "--db", db.toString(), "c1");
+        CliRunner.Result deleted = CliRunner.run("delete", "--db", db.toString(), "cl1");
         assertEquals(0, deleted.exitCode(), deleted.err());
         assertFalse(CliRunner.run("list", "--db", db.toString()).out().contains("c2c "));
     }
@@ -80,9 +80,9 @@ class CliC2cAndHeaptrackTest {
         Path file = Files.writeString(dir.resolve("evil.txt"), text);
         CliRunner.Result r = CliRunner.run("import", "--db", db.toString(), file.toString());
         assertEquals(0, r.exitCode(), r.err());
-        String md = CliRunner.run("show", "--db", db.toString(), "c2", "--format", "markdown").out();
+        String md = CliRunner.run("show", "--db", db.toString(), "cl2", "--format", "markdown").out();
         assertTrue(md.contains("&lt;img\\|src=x>"), md);
-        String html = CliRunner.run("show", "--db", db.toString(), "c2", "--format", "html").out();
+        String html = CliRunner.run("show", "--db", db.toString(), "cl2", "--format", "html").out();
         assertTrue(html.contains("[.] &lt;img|src=x&gt;"), html);
         assertFalse(html.contains("<img"), html);
     }
