@@ -111,8 +111,10 @@ class ComparisonStoreTest {
         try (Store store = Store.open(db)) {
             importRun(store, "main.json");
         }
-        // a version 3 store had neither the comparison table (4), interval histograms (5) nor run series (6)
-        engine.execute("v3", "DROP TABLE comparison", "DROP TABLE benchmark_intervals", "DROP TABLE run_series");
+        // a version 3 store had neither the comparison table (4), interval histograms (5), run series (6) nor c2c
+        // reports (7)
+        engine.execute("v3", "DROP TABLE comparison", "DROP TABLE benchmark_intervals", "DROP TABLE run_series",
+                "DROP TABLE c2c_report");
         engine.setVersion("v3", 3);
         try (Store store = Store.open(db)) {
             long run = store.listRuns().get(0).id();
