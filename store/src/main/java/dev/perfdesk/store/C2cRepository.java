@@ -35,7 +35,8 @@ public final class C2cRepository {
 
     private List<StoredC2c> query(String where, Object arg) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT x.id, x.name, x.cache_lines, x.false_sharing, x.events, s.path, "
+            try (PreparedStatement ps = c.prepareStatement("SELECT x.id, x.name, x.cache_lines, x.false_sharing, "
+                    + "x.events, s.path, "
                     + "s.imported_at FROM c2c_report x JOIN source_file s ON s.id = x.source_id " + where)) {
                 if (arg != null) {
                     ps.setObject(1, arg);

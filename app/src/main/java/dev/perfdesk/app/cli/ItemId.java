@@ -8,7 +8,9 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * An id as the command line shows it: profiles by number ({@code 12}), benchmark runs by number after an {@code r}
- * ({@code r3}), series sets after an {@code s} ({@code s2}), perf c2c reports after {@code cl} for cache lines ({@code cl4}; {@code c} is a saved comparison in {@code list}). Each kind is numbered apart in the store, so the letter
+ * ({@code r3}), series sets after an {@code s} ({@code s2}), perf c2c reports after {@code cl} for cache lines
+ * ({@code cl4}; {@code c} is a saved comparison in {@code list}). Each kind is numbered apart in the store, so the
+ * letter
  * tells them apart, and each kind is its own type:
  *
  * <pre>{@code

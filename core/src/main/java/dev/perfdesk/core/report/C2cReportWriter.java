@@ -92,7 +92,8 @@ public final class C2cReportWriter {
                         + "table{border-collapse:collapse;font-size:12px}td,th{border:1px solid #ccc;padding:2px 6px;"
                         + "text-align:right;white-space:nowrap}th{background:#f0f0f0}tr.fs td{background:#ffe0b3;"
                         + "font-weight:bold}.rule{background:#fff4e0;padding:6px;border-left:4px solid #e08000}"
-                        + "</style></head><body>\n<h1>perf c2c: ").append(XmlText.escape(report.name())).append("</h1>\n<ul>\n");
+                        + "</style></head><body>\n<h1>perf c2c: ").append(XmlText.escape(report.name()))
+                .append("</h1>\n<ul>\n");
         summary(report, (k, v) -> sb.append("<li>").append(XmlText.escape(k)).append(": ").append(XmlText.escape(v))
                 .append("</li>\n"));
         sb.append("</ul>\n<p class=\"rule\">").append(FalseSharing.lineCount(report)).append(" of ")

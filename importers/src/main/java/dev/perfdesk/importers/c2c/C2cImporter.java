@@ -58,7 +58,8 @@ public final class C2cImporter implements Importer {
     }
 
     @Override
-    public void read(ImportSource source, ImportSink sink, ProgressMonitor monitor) throws IOException, ImportException {
+    public void read(ImportSource source, ImportSink sink, ProgressMonitor monitor)
+            throws IOException, ImportException {
         if (source.size() == 0) {
             throw ImportException.whole(source.path(), "the file is empty");
         }

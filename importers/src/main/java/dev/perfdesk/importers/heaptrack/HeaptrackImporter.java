@@ -63,7 +63,8 @@ public final class HeaptrackImporter implements Importer {
     }
 
     @Override
-    public void read(ImportSource source, ImportSink sink, ProgressMonitor monitor) throws IOException, ImportException {
+    public void read(ImportSource source, ImportSink sink, ProgressMonitor monitor)
+            throws IOException, ImportException {
         if (source.size() == 0) {
             throw ImportException.whole(source.path(), "the file is empty");
         }

@@ -139,8 +139,8 @@ class C2cBadInputTest {
     @Test
     void statsOnlyOutputImportsWithNoLines() throws Exception {
         String text = report();
-        Path file = write("stats.txt", text.substring(0, text.indexOf("=================================================\n"
-                + "           Shared Data Cache Line Table")));
+        String table = "=================================================\n           Shared Data Cache Line Table";
+        Path file = write("stats.txt", text.substring(0, text.indexOf(table)));
         CollectingSink sink = new CollectingSink();
         new C2cImporter().read(ImportSource.of(file), sink, ProgressMonitor.NONE);
         assertEquals(0, sink.c2cReports().get(0).lines().size(), "perf c2c report --stats prints sections 1-3");

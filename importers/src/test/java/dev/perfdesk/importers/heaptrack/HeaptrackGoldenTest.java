@@ -123,7 +123,8 @@ class HeaptrackGoldenTest {
         }
     }
 
-    private static final Set<String> STOP = Set.of("main", "__libc_start_main", "__static_initialization_and_destruction_0");
+    private static final Set<String> STOP = Set.of("main", "__libc_start_main",
+            "__static_initialization_and_destruction_0");
 
     /**
      * Our stacks written as heaptrack_print's {@code printFlamegraph} writes them: per instruction pointer (a NATIVE

@@ -122,7 +122,8 @@ class CompressedSourcesTest {
             ImportException e = rejected(file);
             assertTrue(e.byteOffset() >= 0 && e.byteOffset() <= cut, e.getMessage());
             assertTrue(e.getMessage().contains("the " + label + " data is corrupt or truncated"), e.getMessage());
-            assertTrue(e.getMessage().contains(String.format(java.util.Locale.ROOT, "stops at byte %,d of %,d before the ", cut, cut) + label
+            String stops = String.format(java.util.Locale.ROOT, "stops at byte %,d of %,d before the ", cut, cut);
+            assertTrue(e.getMessage().contains(stops + label
                     + " stream ends; the file looks cut"), e.getMessage());
         }
     }
