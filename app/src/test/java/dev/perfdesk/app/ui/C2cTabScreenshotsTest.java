@@ -92,6 +92,14 @@ class C2cTabScreenshotsTest {
         assertEquals(4, c2c.offsetTable().getItems().size());
         assertTrue(robot.lookup(".table-row-cell:false-sharing").queryAll().size() >= 4,
                 "the contended offsets are highlighted");
+        Path html = dir.resolve("c2c.html");
+        c2c.exportHtml(html);
+        String page = java.nio.file.Files.readString(html);
+        assertTrue(page.contains("1 of 2 shared cache lines show false sharing."), page);
+        assertTrue(page.contains("<tr class=\"fs\">"), page);
+        Path md = dir.resolve("c2c.md");
+        c2c.exportMarkdown(md);
+        assertTrue(java.nio.file.Files.readString(md).contains("## Cache line 0 (0x55c8971f0080): false sharing"));
         robot.interact(() -> {
             try {
                 Screenshots.write(stage.getScene(), "c2c-view");

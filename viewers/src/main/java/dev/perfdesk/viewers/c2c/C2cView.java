@@ -41,6 +41,7 @@ public final class C2cView extends BorderPane {
     private final TableView<C2cLine> lines = new TableView<>();
     private final TableView<C2cOffset> offsets = new TableView<>();
     private final Label offsetsTitle = new Label();
+    private final Label status = new Label();
 
     public C2cView(C2cReport report) {
         this.report = report;
@@ -60,7 +61,17 @@ public final class C2cView extends BorderPane {
         rule.getStyleClass().add("c2c-rule");
         HBox legend = new HBox(8, swatch, rule);
         legend.setFillHeight(false);
-        VBox head = new VBox(4, title, facts, legend);
+        javafx.scene.control.Button markdown = new javafx.scene.control.Button("Export Markdown…");
+        markdown.setOnAction(e -> dev.perfdesk.viewers.ExportDialogs.export(this, "Export the c2c report as Markdown",
+                "Markdown", "*.md", baseName() + ".md", this::exportMarkdown, status::setText));
+        javafx.scene.control.Button html = new javafx.scene.control.Button("Export HTML…");
+        html.setOnAction(e -> dev.perfdesk.viewers.ExportDialogs.export(this, "Export the c2c report as HTML",
+                "HTML page", "*.html", baseName() + ".html", this::exportHtml, status::setText));
+        Region grow = new Region();
+        HBox.setHgrow(grow, javafx.scene.layout.Priority.ALWAYS);
+        HBox titleRow = new HBox(8, title, grow, status, markdown, html);
+        titleRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox head = new VBox(4, titleRow, facts, legend);
         head.setPadding(new Insets(8, 10, 6, 10));
         setTop(head);
 
@@ -211,6 +222,21 @@ public final class C2cView extends BorderPane {
                 setStyle(on ? selected ? HIGHLIGHT_SELECTED : HIGHLIGHT : "");
             }
         };
+    }
+
+    private String baseName() {
+        String name = report.name().replaceAll("[^A-Za-z0-9._-]+", "_");
+        return name.isEmpty() ? "c2c" : name;
+    }
+
+    /** Writes the Markdown report ({@code C2cReportWriter}) to {@code file}, as the button does after asking. */
+    public void exportMarkdown(java.nio.file.Path file) throws java.io.IOException {
+        java.nio.file.Files.writeString(file, dev.perfdesk.core.report.C2cReportWriter.markdown(report));
+    }
+
+    /** Writes the HTML report to {@code file}, as the button does after asking where. */
+    public void exportHtml(java.nio.file.Path file) throws java.io.IOException {
+        java.nio.file.Files.writeString(file, dev.perfdesk.core.report.C2cReportWriter.html(report));
     }
 
     /** The cache line table, for tests. */
