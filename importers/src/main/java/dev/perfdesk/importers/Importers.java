@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import dev.perfdesk.importers.c2c.C2cImporter;
 import dev.perfdesk.importers.callgrind.CallgrindImporter;
 import dev.perfdesk.importers.cpuprofile.CpuProfileImporter;
 import dev.perfdesk.importers.folded.FoldedImporter;
@@ -17,6 +18,7 @@ import dev.perfdesk.importers.gobench.GoBenchImporter;
 import dev.perfdesk.importers.gprof.GprofImporter;
 import dev.perfdesk.importers.grpcbench.GrpcBenchImporter;
 import dev.perfdesk.importers.hdr.HdrLogImporter;
+import dev.perfdesk.importers.heaptrack.HeaptrackImporter;
 import dev.perfdesk.importers.hyperfine.HyperfineImporter;
 import dev.perfdesk.importers.jfr.JfrImporter;
 import dev.perfdesk.importers.jmh.JmhJsonImporter;
@@ -53,7 +55,7 @@ public final class Importers {
             new SpeedscopeImporter(), new MassifImporter(), new GprofImporter(),
             new GatlingLogImporter(), new GatlingStatsImporter(), new LocustJsonImporter(),
             new GhzJsonImporter(), new GhzSummaryImporter(), new SpecCsvImporter(), new SpecTextImporter(),
-            new KubeBurnerImporter(), new GrpcBenchImporter());
+            new KubeBurnerImporter(), new GrpcBenchImporter(), new HeaptrackImporter(), new C2cImporter());
 
     private Importers() {
     }
@@ -108,7 +110,7 @@ public final class Importers {
         try {
             head = source.head(HEAD_BYTES);
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
-            throw ImportException.whole(source.path(), "the gzip data is corrupt or truncated (" + e.getMessage() + ")");
+            throw source.damaged(e);
         }
         if (head.length == 0) {
             throw ImportException.whole(source.path(), "the file is empty");

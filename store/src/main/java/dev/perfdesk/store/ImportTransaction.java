@@ -18,6 +18,8 @@ import dev.perfdesk.core.model.ProfileInfo;
 import dev.perfdesk.core.model.SampleTable;
 import dev.perfdesk.core.model.StackTable;
 import dev.perfdesk.core.model.ThreadInfo;
+import dev.perfdesk.core.c2c.C2cReport;
+import dev.perfdesk.core.c2c.FalseSharing;
 import dev.perfdesk.core.series.SeriesSet;
 import dev.perfdesk.core.spi.ImportSink;
 import dev.perfdesk.core.model.TimelineWriter;
@@ -45,17 +47,25 @@ public final class ImportTransaction implements ImportSink, AutoCloseable {
      * @param profiles  the profiles now in the store for this file, in file order
      * @param runs      the benchmark runs now in the store for this file, in file order
      * @param series    the series sets now in the store for this file
+     * @param c2c       the perf c2c reports now in the store for this file
      * @param duplicate true when the file's content was imported before: nothing new was written and
-     *                  {@code profiles}, {@code runs} and {@code series} are the earlier ones
+     *                  {@code profiles}, {@code runs}, {@code series} and {@code c2c} are the earlier ones
      */
     public record Outcome(List<StoredProfile> profiles, List<StoredRun> runs, List<StoredSeries> series,
-                          boolean duplicate) {
+                          List<StoredC2c> c2c, boolean duplicate) {
 
         /** Copies the lists. */
         public Outcome {
             profiles = List.copyOf(profiles);
             runs = List.copyOf(runs);
             series = List.copyOf(series);
+            c2c = List.copyOf(c2c);
+        }
+
+        /** An outcome without c2c reports. */
+        public Outcome(List<StoredProfile> profiles, List<StoredRun> runs, List<StoredSeries> series,
+                       boolean duplicate) {
+            this(profiles, runs, series, List.of(), duplicate);
         }
 
         /** An outcome with profiles and runs only. */
@@ -327,6 +337,23 @@ public final class ImportTransaction implements ImportSink, AutoCloseable {
         }
     }
 
+    @Override
+    public void addC2c(C2cReport report) {
+        check();
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO c2c_report(source_id, name, cache_lines, "
+                + "false_sharing, events, data) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, sourceId);
+            ps.setString(2, report.name());
+            ps.setInt(3, report.lines().size());
+            ps.setInt(4, FalseSharing.lineCount(report));
+            ps.setString(5, report.events());
+            ps.setBytes(6, C2cCodec.encode(report));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw db.translate(e);
+        }
+    }
+
     /**
      * Makes the import visible, unless a file with the same content was imported before: then nothing is kept
      * and the earlier profiles are returned with {@code duplicate} set.
@@ -342,9 +369,10 @@ public final class ImportTransaction implements ImportSink, AutoCloseable {
             List<StoredProfile> earlier = store.profilesOfSource(sha256);
             List<StoredRun> earlierRuns = store.runsOfSource(sha256);
             List<StoredSeries> earlierSeries = store.seriesOfSource(sha256);
-            if (!earlier.isEmpty() || !earlierRuns.isEmpty() || !earlierSeries.isEmpty()) {
+            List<StoredC2c> earlierC2c = store.c2cOfSource(sha256);
+            if (!earlier.isEmpty() || !earlierRuns.isEmpty() || !earlierSeries.isEmpty() || !earlierC2c.isEmpty()) {
                 abort();
-                return new Outcome(earlier, earlierRuns, earlierSeries, true);
+                return new Outcome(earlier, earlierRuns, earlierSeries, earlierC2c, true);
             }
             try (PreparedStatement ps = connection.prepareStatement(
                     "DELETE FROM profile WHERE source_id = ? AND complete = 0")) {
@@ -363,7 +391,7 @@ public final class ImportTransaction implements ImportSink, AutoCloseable {
                 // constraint on the hash refused this copy, so this import is a duplicate of that one.
                 abort();
                 return new Outcome(store.profilesOfSource(sha256), store.runsOfSource(sha256),
-                        store.seriesOfSource(sha256), true);
+                        store.seriesOfSource(sha256), store.c2cOfSource(sha256), true);
             }
             connection.commit();
             done = true;
@@ -373,7 +401,8 @@ public final class ImportTransaction implements ImportSink, AutoCloseable {
             throw db.translate(e);
         }
         List<StoredProfile> out = new ArrayList<>(store.profilesOfSource(sha256));
-        return new Outcome(out, store.runsOfSource(sha256), store.seriesOfSource(sha256), false);
+        return new Outcome(out, store.runsOfSource(sha256), store.seriesOfSource(sha256), store.c2cOfSource(sha256),
+                false);
     }
 
     private void check() {

@@ -12,7 +12,7 @@ import java.sql.SQLException;
  */
 final class ImportedItems {
     /** The tables of items imported from a source file; a file is forgotten once none of them holds a row of it. */
-    static final String[] IMPORTED_TABLES = {"profile", "run", "series_set"};
+    static final String[] IMPORTED_TABLES = {"profile", "run", "series_set", "c2c_report"};
 
     private ImportedItems() {
     }
@@ -68,7 +68,7 @@ final class ImportedItems {
         });
     }
 
-    /** Deletes the source file's row once no profile, run or series imported from it remains. */
+    /** Deletes the source file's row once no profile, run, series or c2c report imported from it remains. */
     static void forgetSourceIfUnused(Connection c, long source) throws SQLException {
         StringBuilder sql = new StringBuilder("DELETE FROM source_file WHERE id = ?");
         for (String table : IMPORTED_TABLES) {

@@ -286,6 +286,20 @@ final class Schema {
                     PRIMARY KEY (run_id, profile_id)
                 ) WITHOUT ROWID""",
                 "CREATE INDEX run_profile_profile ON run_profile(profile_id)"
+            },
+            // 9: perf c2c reports (shared cache lines and their offsets), each whole in one blob (C2cCodec)
+            new String[] {
+                """
+                CREATE TABLE c2c_report (
+                    id            INTEGER PRIMARY KEY,
+                    source_id     INTEGER NOT NULL REFERENCES source_file(id) ON DELETE CASCADE,
+                    name          TEXT    NOT NULL,
+                    cache_lines   INTEGER NOT NULL,
+                    false_sharing INTEGER NOT NULL,
+                    events        TEXT    NOT NULL,
+                    data          BLOB    NOT NULL
+                )""",
+                "CREATE INDEX c2c_report_source ON c2c_report(source_id)"
             });
 
     /** The schema version this Perfdesk writes. */

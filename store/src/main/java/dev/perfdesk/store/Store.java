@@ -38,6 +38,7 @@ public final class Store implements AutoCloseable {
     private final ProfileRepository profiles;
     private final RunRepository runs;
     private final SeriesRepository series;
+    private final C2cRepository c2c;
     private final ComparisonRepository comparisons;
     private final ReviewRepository reviews;
 
@@ -46,6 +47,7 @@ public final class Store implements AutoCloseable {
         this.profiles = new ProfileRepository(db);
         this.runs = new RunRepository(db);
         this.series = new SeriesRepository(db);
+        this.c2c = new C2cRepository(db);
         this.comparisons = new ComparisonRepository(db, profiles, runs);
         this.reviews = new ReviewRepository(db);
     }
@@ -149,6 +151,11 @@ public final class Store implements AutoCloseable {
     /** The stored series sets. */
     public SeriesRepository series() {
         return series;
+    }
+
+    /** The stored perf c2c reports. */
+    public C2cRepository c2c() {
+        return c2c;
     }
 
     /** The saved comparisons. */
@@ -269,6 +276,16 @@ public final class Store implements AutoCloseable {
     /** Renames a series set. */
     public boolean renameSeries(long id, String name) {
         return series.rename(id, name);
+    }
+
+    /** Every perf c2c report, newest import first. */
+    public List<StoredC2c> listC2c() {
+        return c2c.list();
+    }
+
+    /** The c2c reports imported from the file with this SHA-256. */
+    public List<StoredC2c> c2cOfSource(String sha256) {
+        return c2c.ofSource(sha256);
     }
 
     /** Every review of a change point, acknowledged or dismissed, keyed as the series analysis keys them. */

@@ -107,6 +107,7 @@ public final class StoreCopy {
             Table.part("run_label", "run_id"),
             Table.part("profile_label", "profile_id"),
             Table.item("series_set", "source_id"),
+            Table.item("c2c_report", "source_id"),
             new Table("change_point_review", null, null, Map.of(), true),
             new Table("comparison", "id", null, Map.of(), false),
             new Table("run_profile", null, null, Map.of("run_id", "run", "profile_id", "profile"), true));

@@ -112,9 +112,9 @@ class ComparisonStoreTest {
             importRun(store, "main.json");
         }
         // a version 3 store had neither the comparison table (4), interval histograms (5), run series (6) nor
-        // labels (7), attached profiles (8)
+        // labels (7), attached profiles (8) or c2c reports (9)
         engine.execute("v3", "DROP TABLE comparison", "DROP TABLE benchmark_intervals", "DROP TABLE run_series",
-                "DROP TABLE run_label", "DROP TABLE profile_label", "DROP TABLE run_profile");
+                "DROP TABLE run_label", "DROP TABLE profile_label", "DROP TABLE run_profile", "DROP TABLE c2c_report");
         engine.setVersion("v3", 3);
         try (Store store = Store.open(db)) {
             long run = store.listRuns().get(0).id();

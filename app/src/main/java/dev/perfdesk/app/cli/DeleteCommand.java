@@ -38,6 +38,16 @@ final class DeleteCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println("deleted " + id + "\t" + x.name());
                 return 0;
             }
+            if (id instanceof ItemId.C2cId) {
+                dev.perfdesk.store.StoredC2c x = s.listC2c().stream().filter(c -> c.id() == id.number()).findFirst()
+                        .orElse(null);
+                if (x == null || !s.c2c().delete(id.number())) {
+                    spec.commandLine().getErr().println("no c2c report with id " + id + " in " + s.location());
+                    return 1;
+                }
+                spec.commandLine().getOut().println("deleted " + id + "\t" + x.name());
+                return 0;
+            }
             if (id instanceof ItemId.RunId) {
                 StoredRun r = s.findRun(id.number()).orElse(null);
                 if (r == null || !s.deleteRun(id.number())) {

@@ -128,6 +128,9 @@ final class ImportCommand implements Callable<Integer> {
                     for (StoredSeries x : result.series()) {
                         out.println(ItemId.ofSeries(x.id()) + "\t" + TerminalText.escape(x.name()));
                     }
+                    for (dev.perfdesk.store.StoredC2c x : result.c2c()) {
+                        out.println(ItemId.ofC2c(x.id()) + "\t" + TerminalText.escape(x.name()));
+                    }
                     for (StoredProfile p : result.attached()) {
                         out.println(p.id() + "\t" + TerminalText.escape(p.info().name()));
                     }

@@ -8,7 +8,9 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * An id as the command line shows it: profiles by number ({@code 12}), benchmark runs by number after an {@code r}
- * ({@code r3}), series sets after an {@code s} ({@code s2}). Each kind is numbered apart in the store, so the letter
+ * ({@code r3}), series sets after an {@code s} ({@code s2}), perf c2c reports after {@code cl} for cache lines
+ * ({@code cl4}; {@code c} is a saved comparison in {@code list}). Each kind is numbered apart in the store, so the
+ * letter
  * tells them apart, and each kind is its own type:
  *
  * <pre>{@code
@@ -16,7 +18,7 @@ import picocli.CommandLine.TypeConversionException;
  * if (id instanceof ItemId.RunId run) { store.findRun(run.number()); }
  * }</pre>
  */
-sealed interface ItemId permits ItemId.ProfileId, ItemId.RunId, ItemId.SeriesId {
+sealed interface ItemId permits ItemId.ProfileId, ItemId.RunId, ItemId.SeriesId, ItemId.C2cId {
     /** The id in its kind's table. */
     long number();
 
@@ -44,26 +46,35 @@ sealed interface ItemId permits ItemId.ProfileId, ItemId.RunId, ItemId.SeriesId 
         }
     }
 
+    /** A perf c2c report: {@code cl4}. */
+    record C2cId(long number) implements ItemId {
+        @Override
+        public String toString() {
+            return ofC2c(number);
+        }
+    }
+
     /** Text that is not an id, with the sentence that says which forms are. */
     final class NotAnIdException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         NotAnIdException(String text) {
             super("'" + text + "' is not an id: profiles are numbers (12), benchmark runs r and a number (r3), "
-                    + "series s and a number (s2)");
+                    + "series s and a number (s2), c2c reports cl and a number (cl4)");
         }
     }
 
-    /** Parses {@code 12}, {@code r3} or {@code s2}. */
+    /** Parses {@code 12}, {@code r3}, {@code s2} or {@code cl4}. */
     static ItemId parse(String text) {
         Matcher m = Form.PATTERN.matcher(text.strip());
         if (!m.matches()) {
             throw new NotAnIdException(text);
         }
         long number = Long.parseLong(m.group(2));
-        return switch (m.group(1)) {
+        return switch (m.group(1) == null ? "" : m.group(1)) {
             case "r" -> new RunId(number);
             case "s" -> new SeriesId(number);
+            case "cl" -> new C2cId(number);
             default -> new ProfileId(number);
         };
     }
@@ -73,6 +84,11 @@ sealed interface ItemId permits ItemId.ProfileId, ItemId.RunId, ItemId.SeriesId 
         return "s" + id;
     }
 
+    /** The id of a perf c2c report as the command line prints it. */
+    static String ofC2c(long id) {
+        return "cl" + id;
+    }
+
     /** The id of a run as the command line prints it. */
     static String ofRun(long id) {
         return "r" + id;
@@ -80,7 +96,7 @@ sealed interface ItemId permits ItemId.ProfileId, ItemId.RunId, ItemId.SeriesId 
 
     /** The textual form of an id (an interface cannot hold a private constant). */
     final class Form {
-        static final Pattern PATTERN = Pattern.compile("([rs]?)(\\d{1,18})");
+        static final Pattern PATTERN = Pattern.compile("(cl|[rs])?(\\d{1,18})");
 
         private Form() {
         }

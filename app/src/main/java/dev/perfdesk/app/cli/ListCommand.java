@@ -20,6 +20,7 @@ import dev.perfdesk.store.Store;
 import dev.perfdesk.store.StoredComparison;
 import dev.perfdesk.store.StoredProfile;
 import dev.perfdesk.store.StoredRun;
+import dev.perfdesk.store.StoredC2c;
 import dev.perfdesk.store.StoredSeries;
 
 /**
@@ -74,12 +75,13 @@ final class ListCommand implements Callable<Integer> {
             List<StoredRun> runs = s.listRuns(filter);
             List<StoredSeries> series = filter.isEmpty() ? s.listSeries() : List.of();
             List<StoredComparison> comparisons = filter.isEmpty() ? s.listComparisons() : List.of();
+            List<StoredC2c> c2c = filter.isEmpty() ? s.listC2c() : List.of();
             if (!filter.isEmpty() && profiles.isEmpty() && runs.isEmpty()) {
                 spec.commandLine().getErr().println("no run or profile in " + s.location() + " has "
                         + labels(filter).strip());
                 return 0;
             }
-            if (profiles.isEmpty() && runs.isEmpty() && series.isEmpty() && comparisons.isEmpty()) {
+            if (profiles.isEmpty() && runs.isEmpty() && series.isEmpty() && comparisons.isEmpty() && c2c.isEmpty()) {
                 spec.commandLine().getErr().println("the store " + s.location() + " is empty; add files with "
                         + "'perfdesk import FILE'");
                 return 0;
@@ -103,6 +105,13 @@ final class ListCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%-10s %-5s %-16s %-12s %-17s %16s  %s%n", "series", ItemId.ofSeries(x.id()),
                         WHEN.format(x.importedAt()), "series-csv", "-",
                         String.format(Locale.ROOT, "%,d runs", x.runs()), TerminalText.escape(x.name()));
+            }
+            for (StoredC2c x : c2c) {
+                out.printf(Locale.ROOT, "%-10s %-5s %-16s %-12s %-17s %16s  %s%n", "c2c", ItemId.ofC2c(x.id()),
+                        WHEN.format(x.importedAt()), "perf-c2c", TerminalText.escape(x.events().isEmpty() ? "-"
+                                : x.events()), String.format(Locale.ROOT, "%,d lines", x.cacheLines()),
+                        TerminalText.escape(x.name()) + (x.falseSharingLines() > 0
+                                ? " (" + x.falseSharingLines() + " false sharing)" : ""));
             }
             for (StoredComparison c : comparisons) {
                 boolean run = c.kind() == StoredComparison.Kind.RUN;

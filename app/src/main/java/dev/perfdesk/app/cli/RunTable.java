@@ -31,7 +31,7 @@ import dev.perfdesk.store.StoredRun;
  */
 final class RunTable {
     /** The output formats. */
-    enum Format { text, json, csv }
+    enum Format { text, json, csv, markdown, html }
 
     static final String[] COLUMNS = {"benchmark", "params", "mode", "metric", "value", "spread", "spread_kind",
         "unit", "n", "p50", "p90", "p99", "status"};
@@ -81,6 +81,10 @@ final class RunTable {
      * @throws IllegalArgumentException when no benchmark, or several, have the reference name
      */
     static void print(StoredRun stored, BenchmarkRun run, Format format, String reference, PrintWriter out) {
+        if (format == Format.markdown || format == Format.html) {
+            throw new IllegalArgumentException("a run's table is written as text, json or csv; markdown and html are "
+                    + "for c2c reports (perfdesk compare writes comparison reports in them)");
+        }
         List<Row> rows = rows(run);
         RelativeSpeed speed = format == Format.csv || !RelativeSpeed.comparesAlternatives(run) && reference == null
                 ? null : RelativeSpeed.of(run.benchmarks(), reference);

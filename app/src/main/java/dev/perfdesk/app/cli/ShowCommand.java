@@ -35,11 +35,13 @@ final class ShowCommand implements Callable<Integer> {
     StoreOption store;
 
     @Parameters(paramLabel = "ID", converter = ItemId.Converter.class,
-            description = "The id of a profile (12) or a benchmark run (r3), as 'perfdesk list' shows it.")
+            description = "The id of a profile (12), a benchmark run (r3), a series (s2) or a c2c report (cl4), as "
+                    + "'perfdesk list' shows it.")
     ItemId itemId;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "For a run: text (default), json or csv.")
+            description = "For a run: text (default), json or csv; for a c2c report (cl4): text, csv, markdown or "
+                    + "html.")
     RunTable.Format format;
 
     @Option(names = "--reference", paramLabel = "NAME",
@@ -76,6 +78,26 @@ final class ShowCommand implements Callable<Integer> {
                 row(out, "labels", String.join(", ", set.attributeNames()));
                 out.println();
                 out.println("Change points: perfdesk changepoints " + itemId);
+                return 0;
+            }
+            if (itemId instanceof ItemId.C2cId) {
+                dev.perfdesk.store.StoredC2c x = s.listC2c().stream().filter(c -> c.id() == itemId.number())
+                        .findFirst().orElse(null);
+                if (x == null) {
+                    spec.commandLine().getErr().println("no c2c report with id " + itemId + " in " + s.location());
+                    return 1;
+                }
+                dev.perfdesk.core.c2c.C2cReport report = s.c2c().load(itemId.number()).withName(x.name());
+                switch (format) {
+                    case csv -> C2cTable.csv(report, out);
+                    case markdown -> out.print(dev.perfdesk.core.report.C2cReportWriter.markdown(report));
+                    case html -> out.print(dev.perfdesk.core.report.C2cReportWriter.html(report));
+                    case json -> {
+                        spec.commandLine().getErr().println("a c2c report is shown as text, csv, markdown or html");
+                        return 1;
+                    }
+                    default -> C2cTable.text(itemId.toString(), x, report, out);
+                }
                 return 0;
             }
             if (itemId instanceof ItemId.RunId) {

@@ -53,20 +53,28 @@ public final class ImportService {
      * @param attached  the profiles of the {@code --attach} files now attached to the runs, in the order given
      */
     public record Result(Path file, String format, List<StoredProfile> profiles, List<StoredRun> runs,
-                         List<StoredSeries> series, boolean duplicate, List<StoredProfile> attached) {
+                         List<StoredSeries> series, List<dev.perfdesk.store.StoredC2c> c2c, boolean duplicate,
+                         List<StoredProfile> attached) {
 
         /** Copies the lists. */
         public Result {
             profiles = List.copyOf(profiles);
             runs = List.copyOf(runs);
             series = List.copyOf(series);
+            c2c = List.copyOf(c2c);
             attached = List.copyOf(attached);
         }
 
         /** A result without attached profiles. */
         public Result(Path file, String format, List<StoredProfile> profiles, List<StoredRun> runs,
+                      List<StoredSeries> series, List<dev.perfdesk.store.StoredC2c> c2c, boolean duplicate) {
+            this(file, format, profiles, runs, series, c2c, duplicate, List.of());
+        }
+
+        /** A result without c2c reports or attached profiles. */
+        public Result(Path file, String format, List<StoredProfile> profiles, List<StoredRun> runs,
                       List<StoredSeries> series, boolean duplicate) {
-            this(file, format, profiles, runs, series, duplicate, List.of());
+            this(file, format, profiles, runs, series, List.of(), duplicate);
         }
 
         /** A result without series. */
@@ -252,9 +260,10 @@ public final class ImportService {
             List<StoredProfile> earlier = store.profilesOfSource(knownHash);
             List<StoredRun> earlierRuns = store.runsOfSource(knownHash);
             List<StoredSeries> earlierSeries = store.seriesOfSource(knownHash);
-            if (!earlier.isEmpty() || !earlierRuns.isEmpty() || !earlierSeries.isEmpty()) {
+            List<dev.perfdesk.store.StoredC2c> earlierC2c = store.c2cOfSource(knownHash);
+            if (!earlier.isEmpty() || !earlierRuns.isEmpty() || !earlierSeries.isEmpty() || !earlierC2c.isEmpty()) {
                 return new Prepared(source, importer, knownHash, new Result(file, importer.format(), earlier,
-                        earlierRuns, earlierSeries, true));
+                        earlierRuns, earlierSeries, earlierC2c, true));
             }
         }
         return new Prepared(source, importer, knownHash, null);
@@ -278,7 +287,7 @@ public final class ImportService {
                 monitor.checkCancelled();
                 ImportTransaction.Outcome outcome = tx.commit(join(hash));
                 return new Result(file, importer.format(), outcome.profiles(), outcome.runs(), outcome.series(),
-                        outcome.duplicate());
+                        outcome.c2c(), outcome.duplicate());
             } finally {
                 hash.cancel(true);
             }
@@ -366,7 +375,7 @@ public final class ImportService {
             }
             List<StoredSeries> sets = main.earlier() != null ? main.earlier().series()
                     : main.knownHash() != null ? store.seriesOfSource(main.knownHash()) : List.of();
-            return new Result(file, main.importer().format(), profiles, runs, sets, staged.duplicate(),
+            return new Result(file, main.importer().format(), profiles, runs, sets, List.of(), staged.duplicate(),
                     attachedProfiles);
         } catch (NoSuchFileException e) {
             throw ImportException.whole(current, "no such file");
@@ -450,6 +459,11 @@ public final class ImportService {
         @Override
         public void addSeries(SeriesSet set) {
             tx.addSeries(set);
+        }
+
+        @Override
+        public void addC2c(dev.perfdesk.core.c2c.C2cReport report) {
+            tx.addC2c(report);
         }
     }
 }

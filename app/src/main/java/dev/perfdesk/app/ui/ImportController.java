@@ -105,6 +105,8 @@ final class ImportController {
                         router.open(LibraryEntry.of(first));
                     } else if (!r.runs().isEmpty()) {
                         router.open(LibraryEntry.of(r.runs().get(0)));
+                    } else if (!r.c2c().isEmpty()) {
+                        router.open(LibraryEntry.of(r.c2c().get(0)));
                     }
                 }
                 long duplicates = outcome.results().stream().filter(ImportService.Result::duplicate).count();

@@ -74,7 +74,9 @@ public final class ImportTask extends Task<ImportTask.Outcome> {
         }
         int profiles = results.stream().mapToInt(r -> r.profiles().size()).sum();
         int runs = results.stream().mapToInt(r -> r.runs().size()).sum();
+        int c2c = results.stream().mapToInt(r -> r.c2c().size()).sum();
         updateMessage(isCancelled() ? "Import cancelled." : "Imported " + counted(profiles, runs)
+                + (c2c == 0 ? "" : c2c == 1 ? " and 1 c2c report" : " and " + c2c + " c2c reports")
                 + (failures.isEmpty() ? "." : "; " + failures.size() + " file(s) failed."));
         return new Outcome(results, failures);
     }

@@ -40,7 +40,9 @@ public record LibraryEntry(Kind kind, long id, String title, String format, Stri
         /** A series set: a CSV table of runs over time. */
         SERIES,
         /** A saved comparison of two runs or two profiles. */
-        COMPARISON
+        COMPARISON,
+        /** A perf c2c report: shared cache lines and their offsets. */
+        C2C
     }
 
     /** Copies the labels, keeping their order. */
@@ -93,6 +95,11 @@ public record LibraryEntry(Kind kind, long id, String title, String format, Stri
                 x.importedAt());
     }
 
+    /** A c2c report; its event is the events perf sampled, its samples its false-sharing lines' count. */
+    public static LibraryEntry of(dev.perfdesk.store.StoredC2c x) {
+        return new LibraryEntry(Kind.C2C, x.id(), x.name(), "perf-c2c", x.events(), x.cacheLines(), x.importedAt());
+    }
+
     public static LibraryEntry of(StoredComparison c) {
         return new LibraryEntry(Kind.COMPARISON, c.id(), c.name(), c.kind().id() + " comparison", c.verdict(), 0,
                 c.createdAt());
@@ -117,6 +124,8 @@ public record LibraryEntry(Kind kind, long id, String title, String format, Stri
                 return "s" + id;
             case COMPARISON:
                 return "c" + id;
+            case C2C:
+                return "cl" + id;
             default:
                 return Long.toString(id);
         }
@@ -135,6 +144,10 @@ public record LibraryEntry(Kind kind, long id, String title, String format, Stri
         }
         if (kind == Kind.COMPARISON) {
             return format + (event.isEmpty() ? "" : " · " + event) + " · " + WHEN.format(imported);
+        }
+        if (kind == Kind.C2C) {
+            return "perf c2c · " + String.format(Locale.ROOT, "%,d shared cache %s", samples, samples == 1 ? "line"
+                    : "lines") + (event.isEmpty() ? "" : " · " + event) + " · " + WHEN.format(imported);
         }
         if (kind == Kind.SERIES) {
             return "history · " + String.format(Locale.ROOT, "%,d runs", samples) + " · " + event + " · "

@@ -113,6 +113,7 @@ public final class LibraryViewModel {
                 profiles.forEach(p -> all.add(LibraryEntry.of(p)));
                 runs.forEach(r -> all.add(LibraryEntry.of(r)));
                 store.listSeries().forEach(x -> all.add(LibraryEntry.of(x)));
+                store.listC2c().forEach(x -> all.add(LibraryEntry.of(x)));
                 store.listComparisons().forEach(c -> all.add(LibraryEntry.of(c)));
                 // Both lists are newest import first; a stable sort keeps file order within one import.
                 all.sort(Comparator.comparing(LibraryEntry::imported).reversed());
@@ -125,7 +126,11 @@ public final class LibraryViewModel {
             long runs = entries.stream().filter(LibraryEntry::isRun).count();
             long series = entries.stream().filter(en -> en.kind() == LibraryEntry.Kind.SERIES).count();
             long comparisons = entries.stream().filter(en -> en.kind() == LibraryEntry.Kind.COMPARISON).count();
-            String text = summary(entries.size() - runs - series - comparisons, runs);
+            long c2c = entries.stream().filter(en -> en.kind() == LibraryEntry.Kind.C2C).count();
+            String text = summary(entries.size() - runs - series - comparisons - c2c, runs);
+            if (c2c > 0) {
+                text += String.format(Locale.ROOT, " · %,d c2c %s", c2c, c2c == 1 ? "report" : "reports");
+            }
             summary.set(series == 0 ? text : text + String.format(Locale.ROOT, " · %,d %s", series,
                     series == 1 ? "series" : "series"));
             if (then != null) {
@@ -146,7 +151,9 @@ public final class LibraryViewModel {
     /** Renames an entry, then reloads. */
     public void rename(LibraryEntry entry, String newName, Runnable then) {
         runThenRefresh(() -> {
-            if (entry.kind() == LibraryEntry.Kind.COMPARISON) {
+            if (entry.kind() == LibraryEntry.Kind.C2C) {
+                store.c2c().rename(entry.id(), newName);
+            } else if (entry.kind() == LibraryEntry.Kind.COMPARISON) {
                 store.renameComparison(entry.id(), newName);
             } else if (entry.kind() == LibraryEntry.Kind.SERIES) {
                 store.renameSeries(entry.id(), newName);
@@ -161,7 +168,9 @@ public final class LibraryViewModel {
     /** Deletes an entry, then reloads. */
     public void delete(LibraryEntry entry, Runnable then) {
         runThenRefresh(() -> {
-            if (entry.kind() == LibraryEntry.Kind.COMPARISON) {
+            if (entry.kind() == LibraryEntry.Kind.C2C) {
+                store.c2c().delete(entry.id());
+            } else if (entry.kind() == LibraryEntry.Kind.COMPARISON) {
                 store.deleteComparison(entry.id());
             } else if (entry.kind() == LibraryEntry.Kind.SERIES) {
                 store.deleteSeries(entry.id());

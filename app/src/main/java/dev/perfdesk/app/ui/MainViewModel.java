@@ -114,6 +114,11 @@ public final class MainViewModel {
         return profiles;
     }
 
+    /** The model of a tab showing stored perf c2c report {@code reportId}. */
+    public C2cTabModel c2c(long reportId) {
+        return new C2cTabModel(store, tasks, reportId);
+    }
+
     /** The model of a tab comparing two stored runs. */
     public RunComparisonTabModel runComparison(long baselineRunId, long candidateRunId) {
         return new RunComparisonTabModel(store, tasks, baselineRunId, candidateRunId);

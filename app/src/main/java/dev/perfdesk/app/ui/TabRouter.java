@@ -46,6 +46,8 @@ final class TabRouter {
                 keys.add(LibraryEntry.key(LibraryEntry.Kind.RUN, ((RunTab) t).runId()));
             } else if (t instanceof TrendTab && ((TrendTab) t).source().benchmark() == null) {
                 keys.add(LibraryEntry.key(LibraryEntry.Kind.SERIES, ((TrendTab) t).source().seriesId()));
+            } else if (t instanceof C2cTab) {
+                keys.add(LibraryEntry.key(LibraryEntry.Kind.C2C, ((C2cTab) t).reportId()));
             }
         }
         settings.setOpenTabs(keys);
@@ -73,7 +75,8 @@ final class TabRouter {
         return t instanceof ProfileTab && entry.is(LibraryEntry.Kind.PROFILE, ((ProfileTab) t).profileId())
                 || t instanceof RunTab && entry.is(LibraryEntry.Kind.RUN, ((RunTab) t).runId())
                 || t instanceof TrendTab && ((TrendTab) t).source().benchmark() == null
-                        && entry.is(LibraryEntry.Kind.SERIES, ((TrendTab) t).source().seriesId());
+                        && entry.is(LibraryEntry.Kind.SERIES, ((TrendTab) t).source().seriesId())
+                || t instanceof C2cTab && entry.is(LibraryEntry.Kind.C2C, ((C2cTab) t).reportId());
     }
 
     /** Opens an entry in a tab (a profile's view or a run's table), or selects its tab if it is open. */
@@ -92,7 +95,9 @@ final class TabRouter {
             return;
         }
         Tab tab;
-        if (entry.kind() == LibraryEntry.Kind.SERIES) {
+        if (entry.kind() == LibraryEntry.Kind.C2C) {
+            tab = new C2cTab(model.c2c(entry.id()), entry);
+        } else if (entry.kind() == LibraryEntry.Kind.SERIES) {
             tab = trendTab(TrendTabModel.Source.series(entry.id()));
         } else if (entry.isRun()) {
             RunTab runTab = new RunTab(model.run(entry.id()), entry);

@@ -50,4 +50,16 @@ public final class CollectingSink implements ImportSink {
     public List<dev.perfdesk.core.series.SeriesSet> series() {
         return List.copyOf(series);
     }
+
+    private final List<dev.perfdesk.core.c2c.C2cReport> c2c = new ArrayList<>();
+
+    @Override
+    public void addC2c(dev.perfdesk.core.c2c.C2cReport report) {
+        c2c.add(report);
+    }
+
+    /** The c2c reports received, in order. */
+    public List<dev.perfdesk.core.c2c.C2cReport> c2cReports() {
+        return c2c;
+    }
 }

@@ -37,4 +37,9 @@ public interface ImportSink {
     default void addSeries(dev.perfdesk.core.series.SeriesSet set) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " does not take series");
     }
+
+    /** Accepts a perf c2c report: its shared cache lines and their offsets. */
+    default void addC2c(dev.perfdesk.core.c2c.C2cReport report) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not take c2c reports");
+    }
 }

@@ -77,7 +77,7 @@ public final class CallgrindImporter implements Importer {
         try (InputStream in = source.open()) {
             reader.readAll(in);
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
-            throw ImportException.whole(source.path(), "the gzip data is corrupt or truncated (" + e.getMessage() + ")");
+            throw source.damaged(e);
         }
         reader.deliver(sink);
     }

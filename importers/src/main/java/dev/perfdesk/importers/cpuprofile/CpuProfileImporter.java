@@ -114,7 +114,7 @@ public final class CpuProfileImporter implements Importer {
         } catch (JsonProcessingException e) {
             throw JsonErrors.of(file, e);
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
-            throw ImportException.whole(file, "the gzip data is corrupt or truncated (" + e.getMessage() + ")");
+            throw source.damaged(e);
         }
         if (nodes.isEmpty()) {
             throw ImportException.whole(file, "the profile has no 'nodes'");

@@ -185,7 +185,7 @@ public final class FoldedImporter implements Importer {
                 }
             }
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
-            throw ImportException.whole(file, "the gzip data is corrupt or truncated (" + e.getMessage() + ")");
+            throw source.damaged(e);
         }
         if (skipped > good) {
             throw ImportException.atLine(file, firstBadLine, "expected 'frame;frame;... COUNT', found '"

@@ -131,7 +131,7 @@ public final class HdrLogImporter implements Importer {
             double startSec = reader.getStartTimeSec();
             start = startSec > 0 ? Instant.ofEpochMilli((long) (startSec * 1000)) : null;
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
-            throw ImportException.whole(file, "the gzip data is corrupt or truncated (" + e.getMessage() + ")");
+            throw source.damaged(e);
         }
         if (read == 0) {
             throw ImportException.whole(file, "the log has no interval histograms");
@@ -275,7 +275,7 @@ public final class HdrLogImporter implements Importer {
             try {
                 return in.read();
             } catch (java.util.zip.ZipException | java.io.EOFException e) {
-                problem = ImportException.atLine(file, lineNumber + 1, "the gzip data is corrupt or truncated ("
+                problem = ImportException.atLine(file, lineNumber + 1, "the compressed data is corrupt or truncated ("
                         + e.getMessage() + ")");
                 return -1;
             }

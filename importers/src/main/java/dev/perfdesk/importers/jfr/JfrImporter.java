@@ -94,7 +94,7 @@ public final class JfrImporter implements Importer {
         List<Path> temporary = new ArrayList<>(2);
         try {
             Path file = source.path();
-            if (source.isGzip()) {
+            if (source.isCompressed()) {
                 file = decompress(source, temporary);
             }
             JfrChunks chunks = JfrChunks.scan(file, source.path());
@@ -138,8 +138,7 @@ public final class JfrImporter implements Importer {
         try (InputStream in = source.open()) {
             Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
-            throw ImportException.whole(source.path(), "the gzip data is corrupt or truncated (" + e.getMessage()
-                    + ")");
+            throw source.damaged(e);
         }
         return copy;
     }

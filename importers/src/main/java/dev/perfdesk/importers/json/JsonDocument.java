@@ -102,7 +102,7 @@ public final class JsonDocument {
             }
             throw new ImportException(file, line(at), offset(at), "not valid JSON: " + JsonErrors.describe(e), e);
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
-            throw ImportException.whole(file, "the gzip data is corrupt or truncated (" + e.getMessage() + ")");
+            throw source.damaged(e);
         }
     }
 

@@ -179,7 +179,7 @@ public final class JtlCsvImporter implements Importer {
             sink.addRun(new BenchmarkRun(source.fileName(), "JMeter", FORMAT, Instant.ofEpochMilli(first), Map.of(),
                     "", "", Map.of(), benchmarks));
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
-            throw ImportException.whole(file, "the gzip data is corrupt or truncated (" + e.getMessage() + ")");
+            throw source.damaged(e);
         }
     }
 

@@ -144,7 +144,7 @@ public final class K6JsonLinesImporter implements Importer {
                 add(m, nanos, v, line.tags);
             }
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
-            throw ImportException.whole(file, "the gzip data is corrupt or truncated (" + e.getMessage() + ")");
+            throw source.damaged(e);
         }
         if (points == 0) {
             throw ImportException.whole(file, "the file has no k6 points (lines with \"type\":\"Point\")");

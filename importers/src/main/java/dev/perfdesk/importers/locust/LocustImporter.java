@@ -189,7 +189,7 @@ public final class LocustImporter implements Importer {
                 throw ImportException.whole(file, "the file has a header but no rows: Locust wrote no statistics");
             }
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
-            throw ImportException.whole(file, "the gzip data is corrupt or truncated (" + e.getMessage() + ")");
+            throw source.damaged(e);
         }
         String prefix = prefixOf(file);
         Map<String, String> tags = new LinkedHashMap<>();

@@ -79,7 +79,7 @@ public final class PerfScriptImporter implements Importer {
             ByteLineReader lines = new ByteLineReader(in, source, MAX_LINE, monitor);
             new PerfLineParser(source, sink).parse(lines);
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
-            throw ImportException.whole(source.path(), "the gzip data is corrupt or truncated (" + e.getMessage() + ")");
+            throw source.damaged(e);
         }
     }
 

@@ -113,7 +113,7 @@ final class PprofDecoder implements AutoCloseable {
 
     /** An error at {@code offset} of the decompressed content. */
     ImportException error(long offset, String problem) {
-        String where = source.isGzip() ? " (offset in the decompressed data)" : "";
+        String where = source.isCompressed() ? " (offset in the decompressed data)" : "";
         return ImportException.atByte(source.path(), offset, problem + where);
     }
 
@@ -133,8 +133,7 @@ final class PprofDecoder implements AutoCloseable {
             return error(offset(), "not valid protobuf: " + firstSentence(message));
         }
         if (e instanceof ZipException || e instanceof EOFException) {
-            return ImportException.atByte(source.path(), source.rawBytesRead(),
-                    "the gzip data is corrupt or truncated (" + e.getMessage() + ")");
+            return source.damaged(e);
         }
         return null;
     }

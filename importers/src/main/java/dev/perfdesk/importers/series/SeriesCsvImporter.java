@@ -66,7 +66,7 @@ public final class SeriesCsvImporter implements Importer {
         try (InputStream in = source.open()) {
             bytes = in.readAllBytes();
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
-            throw ImportException.whole(source.path(), "the gzip data is corrupt or truncated (" + e.getMessage() + ")");
+            throw source.damaged(e);
         }
         monitor.checkCancelled();
         sink.addSeries(SeriesCsvReader.DEFAULT.readBytes(source.path(), bytes));

@@ -127,7 +127,7 @@ public final class SpeedscopeImporter implements Importer {
         } catch (JsonProcessingException e) {
             throw JsonErrors.of(file, e);
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
-            throw ImportException.whole(file, "the gzip data is corrupt or truncated (" + e.getMessage() + ")");
+            throw source.damaged(e);
         }
         if (!SCHEMA.equals(schema)) {
             throw ImportException.whole(file, "no \"$schema\": \"" + SCHEMA + "\"; this is not a speedscope file");

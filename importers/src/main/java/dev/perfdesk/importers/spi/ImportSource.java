@@ -9,21 +9,77 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+
+import io.airlift.compress.zstd.ZstdInputStream;
+
 /**
- * A file to import. {@link #open()} reads it decompressed when it is gzip-compressed, and counts the raw bytes
- * consumed so importers can report progress against {@link #size()}.
+ * A file to import. {@link #open()} reads it decompressed when it is gzip-, bzip2- or zstd-compressed (recognised by
+ * its magic bytes, never by its name), and counts the raw bytes consumed so importers can report progress against
+ * {@link #size()}.
+ *
+ * <p>Decompression is streamed: nothing holds the whole content, so a decompression bomb is bounded the same way
+ * for the three formats, by what each importer accepts (its longest line, the JSON readers' content limit), never
+ * by memory. A damaged or cut compressed stream fails with a {@link ZipException} or {@link java.io.EOFException}
+ * whose message says in words at which byte of the compressed file reading stopped; {@link #damaged(IOException)}
+ * turns either into the one-line {@link ImportException} importers throw.
  */
 public final class ImportSource {
+    /** How a file's content is compressed, as its first bytes say. */
+    public enum Compression {
+        /** Not compressed. */
+        NONE("", ""),
+        /** gzip ({@code 1f 8b}), read with java.util.zip. */
+        GZIP("gzip", ".gz"),
+        /** bzip2 ({@code BZh1}..{@code BZh9}), also several concatenated streams as pbzip2 and lbzip2 write. */
+        BZIP2("bzip2", ".bz2"),
+        /** Zstandard ({@code 28 b5 2f fd}, or a skippable frame first), also several concatenated frames. */
+        ZSTD("zstd", ".zst");
+
+        private final String label;
+        private final String suffix;
+
+        Compression(String label, String suffix) {
+            this.label = label;
+            this.suffix = suffix;
+        }
+
+        /** The format's name as users know it ({@code gzip}, {@code bzip2}, {@code zstd}); empty for none. */
+        public String label() {
+            return label;
+        }
+
+        /** The compression the first bytes of a file show. */
+        public static Compression sniff(byte[] magic) {
+            int n = magic.length;
+            if (n >= 2 && (magic[0] & 0xFF) == 0x1F && (magic[1] & 0xFF) == 0x8B) {
+                return GZIP;
+            }
+            if (n >= 4 && magic[0] == 'B' && magic[1] == 'Z' && magic[2] == 'h' && magic[3] >= '1' && magic[3] <= '9') {
+                return BZIP2;
+            }
+            if (n >= 4 && (magic[0] & 0xFF) == 0x28 && (magic[1] & 0xFF) == 0xB5 && (magic[2] & 0xFF) == 0x2F
+                    && (magic[3] & 0xFF) == 0xFD) {
+                return ZSTD;
+            }
+            if (n >= 4 && (magic[0] & 0xF0) == 0x50 && (magic[1] & 0xFF) == 0x2A && (magic[2] & 0xFF) == 0x4D
+                    && (magic[3] & 0xFF) == 0x18) {
+                return ZSTD; // a skippable frame (0x184D2A50..5F), which zstd readers pass over
+            }
+            return NONE;
+        }
+    }
+
     private final Path path;
     private final long size;
-    private final boolean gzip;
+    private final Compression compression;
     private final boolean folder;
     private long rawBytesRead;
 
-    private ImportSource(Path path, long size, boolean gzip, boolean folder) {
+    private ImportSource(Path path, long size, Compression compression, boolean folder) {
         this.path = path;
         this.size = size;
-        this.gzip = gzip;
+        this.compression = compression;
         this.folder = folder;
     }
 
@@ -41,7 +97,7 @@ public final class ImportSource {
                 total += Files.size(p);
             }
         }
-        return new ImportSource(folder, total, false, true);
+        return new ImportSource(folder, total, Compression.NONE, true);
     }
 
     /** Whether this is a folder read as one unit. */
@@ -50,7 +106,7 @@ public final class ImportSource {
     }
 
     /**
-     * A source for {@code path}; gzip is recognised by its magic bytes, not the name.
+     * A source for {@code path}; gzip, bzip2 and zstd are recognised by their magic bytes, not the name.
      *
      * @throws IOException when {@code path} is not a regular file: a folder, named pipe, device or socket
      */
@@ -61,23 +117,26 @@ public final class ImportSource {
                     : " is not a regular file (a named pipe, device or socket)"));
         }
         long size = Files.size(path);
-        boolean gzip = false;
+        Compression compression;
         try (InputStream in = Files.newInputStream(path)) {
-            byte[] magic = in.readNBytes(2);
-            gzip = magic.length == 2 && (magic[0] & 0xFF) == 0x1F && (magic[1] & 0xFF) == 0x8B;
+            compression = Compression.sniff(in.readNBytes(4));
         }
-        return new ImportSource(path, size, gzip, false);
+        return new ImportSource(path, size, compression, false);
     }
 
     public Path path() {
         return path;
     }
 
-    /** The file's name without folders, for profile names. */
+    /** The file's name without folders (and without {@code .gz}, {@code .bz2} or {@code .zst}), for profile names. */
     public String fileName() {
         Path name = path.getFileName();
         String text = name == null ? path.toString() : name.toString();
-        return gzip && text.endsWith(".gz") ? text.substring(0, text.length() - 3) : text;
+        if (compression == Compression.ZSTD && text.endsWith(".zstd")) {
+            return text.substring(0, text.length() - 5);
+        }
+        return compression != Compression.NONE && text.endsWith(compression.suffix) && text.length() > 4
+                ? text.substring(0, text.length() - compression.suffix.length()) : text;
     }
 
     /** Size of the file on disk, compressed if it is. */
@@ -85,13 +144,34 @@ public final class ImportSource {
         return size;
     }
 
+    /** Whether the file is gzip-compressed. */
     public boolean isGzip() {
-        return gzip;
+        return compression == Compression.GZIP;
+    }
+
+    /** Whether the file is compressed in any format {@link #open()} reads. */
+    public boolean isCompressed() {
+        return compression != Compression.NONE;
+    }
+
+    /** How the file is compressed. */
+    public Compression compression() {
+        return compression;
     }
 
     /** Raw (on-disk) bytes consumed so far by the last stream from {@link #open()}. */
     public long rawBytesRead() {
         return rawBytesRead;
+    }
+
+    /**
+     * The one-line error for a compressed stream that {@link #open()}'s stream refused ({@link ZipException} or
+     * {@link java.io.EOFException}), at the byte of the compressed file where reading stopped.
+     */
+    public ImportException damaged(IOException e) {
+        String what = compression == Compression.NONE ? "the data" : "the " + compression.label + " data";
+        return new ImportException(path, -1, Math.min(rawBytesRead, size), what + " is corrupt or truncated ("
+                + e.getMessage() + ")", e);
     }
 
     /** Opens the content, decompressed. The caller closes it. */
@@ -119,22 +199,27 @@ public final class ImportSource {
                 return n;
             }
         };
-        if (!gzip) {
+        if (compression == Compression.NONE) {
             return raw;
         }
-        InputStream gunzip;
+        InputStream decoded;
         try {
-            gunzip = new GZIPInputStream(new BufferedInputStream(raw, 1 << 16), 1 << 16);
-        } catch (IOException e) {
+            decoded = switch (compression) {
+                case GZIP -> new GZIPInputStream(new BufferedInputStream(raw, 1 << 16), 1 << 16);
+                case BZIP2 -> new BZip2CompressorInputStream(new BufferedInputStream(raw, 1 << 16), true);
+                case ZSTD -> new ZstdInputStream(raw);
+                default -> throw new IllegalStateException(compression.name());
+            };
+        } catch (IOException | RuntimeException e) {
             raw.close();
             throw translate(e);
         }
-        return new FilterInputStream(gunzip) {
+        return new FilterInputStream(decoded) {
             @Override
             public int read() throws IOException {
                 try {
                     return super.read();
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException e) {
                     throw translate(e);
                 }
             }
@@ -143,7 +228,16 @@ public final class ImportSource {
             public int read(byte[] b, int off, int len) throws IOException {
                 try {
                     return super.read(b, off, len);
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException e) {
+                    throw translate(e);
+                }
+            }
+
+            @Override
+            public long skip(long n) throws IOException {
+                try {
+                    return super.skip(n);
+                } catch (IOException | RuntimeException e) {
                     throw translate(e);
                 }
             }
@@ -151,13 +245,60 @@ public final class ImportSource {
     }
 
     /**
-     * java.util.zip's complaint ("Unexpected end of ZLIB input stream", "invalid stored block lengths", "Not in GZIP
-     * format") in words, with the byte of the compressed file where reading stopped; the type stays, so callers
-     * still tell a truncated ({@link java.io.EOFException}) from a corrupt ({@link ZipException}) stream.
+     * The decompressor's complaint (java.util.zip's "Unexpected end of ZLIB input stream", commons-compress's
+     * "Corrupted input", aircompressor's "Not enough input bytes" or {@code MalformedInputException}) in words, with
+     * the byte of the compressed file where reading stopped; callers tell a truncated ({@link java.io.EOFException})
+     * from a corrupt ({@link ZipException}) stream by the type. Any other I/O failure passes unchanged.
      */
-    private IOException translate(IOException e) {
+    private IOException translate(Exception e) {
         String raw = String.valueOf(e.getMessage());
-        String at = String.format(java.util.Locale.ROOT, "byte %,d of %,d", rawBytesRead, size);
+        long stopped = Math.min(rawBytesRead, size);
+        String at = String.format(java.util.Locale.ROOT, "byte %,d of %,d", stopped, size);
+        if (compression == Compression.GZIP) {
+            return translateGzip(e, raw, at);
+        }
+        if (!(e instanceof RuntimeException) && !isDecoderComplaint(raw)) {
+            return (IOException) e;
+        }
+        String lower = raw.toLowerCase(java.util.Locale.ROOT);
+        boolean cut = e instanceof java.io.EOFException || lower.contains("end of stream")
+                || lower.contains("not enough input") || lower.contains("truncated")
+                || lower.contains("unexpected end") || lower.contains("premature end");
+        String name = compression.label;
+        if (cut) {
+            java.io.EOFException out = new java.io.EOFException("the compressed data stops at " + at + " before the "
+                    + name + " stream ends; the file looks cut");
+            out.initCause(e);
+            return out;
+        }
+        String words;
+        if (lower.contains("not in the bzip2 format") || lower.contains("not bzip2") || lower.contains("magic")) {
+            words = "the " + name + " header is not valid";
+        } else if (lower.contains("crc") || lower.contains("checksum")) {
+            words = "the " + name + " checksum does not match the data near " + at + "; the file is damaged";
+        } else {
+            words = "the compressed " + name + " data is damaged near " + at;
+        }
+        ZipException out = new ZipException(words);
+        out.initCause(e);
+        return out;
+    }
+
+    /** Whether an IOException came from the bzip2 or zstd decoder rather than from reading the file. */
+    private static boolean isDecoderComplaint(String message) {
+        String m = message.toLowerCase(java.util.Locale.ROOT);
+        return m.contains("corrupt") || m.contains("bzip2") || m.contains("crc") || m.contains("stream")
+                || m.contains("input") || m.contains("block") || m.contains("frame") || m.contains("checksum")
+                || m.contains("magic") || m.contains("huffman") || m.contains("truncated") || m.contains("invalid");
+    }
+
+    private IOException translateGzip(Exception x, String raw, String at) {
+        if (x instanceof RuntimeException) {
+            ZipException out = new ZipException("the compressed data is damaged near " + at);
+            out.initCause(x);
+            return out;
+        }
+        IOException e = (IOException) x;
         if (e instanceof java.io.EOFException) {
             java.io.EOFException out = new java.io.EOFException("the compressed data stops at " + at
                     + " before the gzip stream ends; the file looks cut");
@@ -182,7 +323,11 @@ public final class ImportSource {
         return out;
     }
 
-    /** The first {@code max} bytes of the content, decompressed, for format detection. */
+    /**
+     * The first {@code max} bytes of the content, decompressed, for format detection. A compressed stream cut after
+     * some content gives what decompressed before the cut (the import then says where); one that yields nothing
+     * throws the decoder's {@link java.io.EOFException} or {@link ZipException}.
+     */
     public byte[] head(int max) throws IOException {
         if (folder) {
             return new byte[0];
@@ -199,11 +344,11 @@ public final class ImportSource {
                     n += r;
                 }
             } catch (java.io.EOFException e) {
-                // A truncated gzip stream: detect by what decompressed before the cut; the import then says where.
+                if (n == 0) {
+                    throw e;
+                }
             }
             return java.util.Arrays.copyOf(buf, n);
-        } catch (java.io.EOFException e) {
-            return new byte[0];
         }
     }
 }

@@ -171,7 +171,7 @@ public final class WrkLatencyImporter implements Importer {
                 }
             }
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
-            throw ImportException.whole(file, "the gzip data is corrupt or truncated (" + e.getMessage() + ")");
+            throw source.damaged(e);
         }
         if (inSpectrum) {
             throw ImportException.atLine(file, lastLine, "the percentile spectrum ends early (no '#[Max = ..., Total "
