@@ -69,17 +69,8 @@ final class ChangepointsCommand implements Callable<Integer> {
                     + "(thrpt, avgt · gc.alloc.rate.norm). Default: every numeric column.")
     List<String> metrics = new ArrayList<>();
 
-    @Option(names = "--window", paramLabel = "N", defaultValue = "50",
-            description = "The sliding window's length (default ${DEFAULT-VALUE}, as Otava).")
-    int window;
-
-    @Option(names = "--max-p", paramLabel = "P", defaultValue = "0.001",
-            description = "The largest p-value a change point may have (default ${DEFAULT-VALUE}).")
-    double maxP;
-
-    @Option(names = "--min-magnitude", paramLabel = "M", defaultValue = "0.0",
-            description = "The smallest relative change to report, e.g. 0.05 for 5%% (default ${DEFAULT-VALUE}).")
-    double minMagnitude;
+    @Mixin
+    ChangePointFlags changePoints = new ChangePointFlags();
 
     @Option(names = "--direction", paramLabel = "NAME=up|down",
             description = "Which way a metric gets better: up (higher is better, e.g. throughput; the default, as "
@@ -110,7 +101,7 @@ final class ChangepointsCommand implements Callable<Integer> {
         }
         ChangePointOptions options;
         try {
-            options = new ChangePointOptions(window, maxP, minMagnitude);
+            options = changePoints.options();
         } catch (IllegalArgumentException e) {
             return usage(err, e.getMessage());
         }

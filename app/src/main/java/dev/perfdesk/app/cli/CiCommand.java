@@ -85,17 +85,8 @@ final class CiCommand implements Callable<Integer> {
             + "history. Repeatable.")
     List<String> ignoredLabels = new ArrayList<>();
 
-    @Option(names = "--window", paramLabel = "N", defaultValue = "50",
-            description = "The change-point window's length (default ${DEFAULT-VALUE}, as Otava).")
-    int window;
-
-    @Option(names = "--max-p", paramLabel = "P", defaultValue = "0.001",
-            description = "The largest p-value a change point may have (default ${DEFAULT-VALUE}).")
-    double maxP;
-
-    @Option(names = "--min-magnitude", paramLabel = "M", defaultValue = "0.0",
-            description = "The smallest relative change to report, e.g. 0.05 for 5%% (default ${DEFAULT-VALUE}).")
-    double minMagnitude;
+    @Mixin
+    ChangePointFlags changePoints = new ChangePointFlags();
 
     @Option(names = "--output", paramLabel = "FILE.md", description = "Also append the summary to this file (for "
             + "example $GITHUB_STEP_SUMMARY).")
@@ -114,7 +105,7 @@ final class CiCommand implements Callable<Integer> {
         Long baselineId = null;
         try {
             given = ImportCommand.givenLabels(labels, ciLabels, System.getenv());
-            options = new ChangePointOptions(window, maxP, minMagnitude);
+            options = changePoints.options();
             comparison = ComparisonOptions.DEFAULTS.withNoiseThreshold(threshold());
             if (baseline != null) {
                 ItemId id = ItemId.parse(baseline);

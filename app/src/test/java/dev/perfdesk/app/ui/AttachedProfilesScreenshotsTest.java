@@ -6,23 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javafx.scene.control.Tab;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +27,6 @@ import dev.perfdesk.app.service.ImportService;
 import dev.perfdesk.core.progress.ProgressMonitor;
 import dev.perfdesk.core.series.SeriesChangePoint;
 import dev.perfdesk.store.Store;
-import dev.perfdesk.store.StorePaths;
 import dev.perfdesk.store.StoredRun;
 
 /**
@@ -47,50 +38,15 @@ import dev.perfdesk.store.StoredRun;
  */
 @ExtendWith(ApplicationExtension.class)
 class AttachedProfilesScreenshotsTest {
-    private static final String DEFAULT = "postgresql://perfdesk:pd-test-secret@localhost:5432/perfdesk_test";
-
     @TempDir
     static Path dir;
 
     Store store;
     MainView view;
     Stage stage;
-    String schema;
-    String base;
+    TeamStores team;
     StoredRun withV1;
     StoredRun withV2;
-
-    private static Connection jdbc(String url) throws SQLException {
-        Matcher m = Pattern.compile("postgresql://([^:@]+):([^@]*)@([^:/]+):(\\d+)/([^?]+).*").matcher(url);
-        if (!m.matches()) {
-            throw new SQLException("the test URL must read postgresql://user:password@host:port/database");
-        }
-        Properties p = new Properties();
-        p.setProperty("user", m.group(1));
-        p.setProperty("password", m.group(2));
-        p.setProperty("connectTimeout", "3");
-        return DriverManager.getConnection("jdbc:postgresql://" + m.group(3) + ":" + m.group(4) + "/" + m.group(5),
-                p);
-    }
-
-    private Store openStore() throws SQLException {
-        String given = System.getenv("PERFDESK_TEST_PG");
-        base = given == null || given.isBlank() ? DEFAULT : given;
-        schema = "ui_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = jdbc(base); Statement st = c.createStatement()) {
-            st.execute("CREATE SCHEMA " + schema);
-        } catch (SQLException e) {
-            if (given != null && !given.isBlank()) {
-                throw e;
-            }
-            schema = null;
-            System.out.println("AttachedProfilesScreenshotsTest: no PostgreSQL server, on SQLite instead ("
-                    + e.getMessage() + ")");
-            return Store.open(dir.resolve("store-" + System.nanoTime() + ".db"));
-        }
-        return Store.open(StorePaths.locate(base + (base.contains("?") ? "&" : "?")
-                + "options=-c%20search_path%3D" + schema));
-    }
 
     private static Path data(String name) {
         return Path.of(System.getProperty("perfdesk.testdata", "../testdata"), "attach", name);
@@ -99,7 +55,8 @@ class AttachedProfilesScreenshotsTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        store = openStore();
+        team = TeamStores.open(dir, "AttachedProfilesScreenshotsTest");
+        store = team.store;
         Path runs = Files.createDirectories(dir.resolve("runs-" + System.nanoTime()));
         ImportService service = new ImportService(store);
         // 16 nightly runs of work, 2x slower from the 9th on (the per-byte validation); only the 6th and the 12th
@@ -131,12 +88,7 @@ class AttachedProfilesScreenshotsTest {
 
     @AfterEach
     void tearDown() throws SQLException {
-        store.close();
-        if (schema != null) {
-            try (Connection c = jdbc(base); Statement st = c.createStatement()) {
-                st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            }
-        }
+        team.close();
     }
 
     private void shot(FxRobot robot, String name) {
