@@ -55,6 +55,8 @@ public final class MainView extends BorderPane {
     private final StatusBar status = new StatusBar();
     private final Menu recentMenu = new Menu("Open Recent");
     private final CheckMenuItem darkTheme = new CheckMenuItem("Dark Theme");
+    private final CheckMenuItem showLibrary = new CheckMenuItem("Show Library");
+    private double libraryDivider;
     private final SplitPane split;
 
     /**
@@ -83,9 +85,13 @@ public final class MainView extends BorderPane {
         SplitPane.setResizableWithParent(libraryView, false);
         libraryView.setMinWidth(200);
 
+        libraryDivider = split.getDividerPositions()[0];
         setTop(menuBar());
         setCenter(split);
         setBottom(status);
+        if (!showLibrary.isSelected()) {
+            split.getItems().remove(libraryView);
+        }
         imports.acceptDrops(this);
         darkTheme.setSelected("dark".equals(settings.get("theme", "light")));
     }
@@ -142,8 +148,12 @@ public final class MainView extends BorderPane {
         darkTheme.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN));
         darkTheme.setOnAction(e -> applyTheme());
-        Menu view = new Menu("View", null, find, focusLibrary, new SeparatorMenuItem(), nextTab, previousTab,
-                new SeparatorMenuItem(), darkTheme);
+        // Hiding the library gives a profile or a run the whole width of the window.
+        showLibrary.setAccelerator(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN));
+        showLibrary.setSelected(!"false".equals(settings.get("library.visible", "true")));
+        showLibrary.setOnAction(e -> setLibraryShown(showLibrary.isSelected()));
+        Menu view = new Menu("View", null, find, focusLibrary, showLibrary, new SeparatorMenuItem(), nextTab,
+                previousTab, new SeparatorMenuItem(), darkTheme);
 
         MenuItem about = new MenuItem("About Perfdesk");
         about.setOnAction(e -> {
@@ -191,9 +201,31 @@ public final class MainView extends BorderPane {
         });
     }
 
+    /** Shows or hides the library beside the tabs; the divider returns where it was. */
+    void setLibraryShown(boolean shown) {
+        boolean showing = split.getItems().contains(libraryView);
+        if (shown == showing) {
+            return;
+        }
+        if (shown) {
+            split.getItems().add(0, libraryView);
+            split.setDividerPositions(libraryDivider);
+        } else {
+            libraryDivider = split.getDividerPositions()[0];
+            split.getItems().remove(libraryView);
+        }
+        showLibrary.setSelected(shown);
+        settings.put("library.visible", shown);
+    }
+
+    /** Whether the library is shown beside the tabs. */
+    boolean isLibraryShown() {
+        return split.getItems().contains(libraryView);
+    }
+
     /** Saves what the next start should restore. */
     public void saveState() {
-        settings.put("window.divider", split.getDividerPositions()[0]);
+        settings.put("window.divider", isLibraryShown() ? split.getDividerPositions()[0] : libraryDivider);
         router.saveState();
     }
 

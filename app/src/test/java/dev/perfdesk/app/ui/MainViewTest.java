@@ -113,6 +113,21 @@ class MainViewTest {
     }
 
     @Test
+    void ctrlBHidesAndShowsTheLibraryForWidth(FxRobot robot) throws Exception {
+        waitUntil(() -> view.library().allEntries().size() == 2);
+        assertTrue(view.isLibraryShown());
+        double before = view.tabs().getParent().getLayoutBounds().getWidth();
+        robot.clickOn(view.tabs()).press(KeyCode.CONTROL).type(KeyCode.B).release(KeyCode.CONTROL);
+        waitUntil(() -> !view.isLibraryShown());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.tabs().getParent().getLayoutBounds().getWidth() > before + 150, "the tabs take the width");
+        assertEquals("false", settings.get("library.visible", "true"), "remembered for the next start");
+        robot.press(KeyCode.CONTROL).type(KeyCode.B).release(KeyCode.CONTROL);
+        waitUntil(view::isLibraryShown);
+        assertEquals("true", settings.get("library.visible", "true"));
+    }
+
+    @Test
     void badFileShowsTheImportersMessage(FxRobot robot) throws Exception {
         waitUntil(() -> view.library().allEntries().size() == 2 && !view.statusBar().isBusy());
         Path bad = Files.writeString(dir.resolve("bad.txt"), "this is not a profile\n");
