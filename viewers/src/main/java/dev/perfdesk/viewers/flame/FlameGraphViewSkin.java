@@ -492,6 +492,58 @@ public class FlameGraphViewSkin extends SkinBase<FlameGraphView> {
         if (e.getCode() == KeyCode.ESCAPE && view.getZoomNode() != CallTree.ROOT) {
             view.resetZoom();
             e.consume();
+            return;
         }
+        FlameViewState state = view.getState();
+        if (state == null) {
+            return;
+        }
+        CallTree tree = state.tree();
+        int current = view.getHoveredNode();
+        if (current < 0 || current >= tree.size()) {
+            current = view.getZoomNode();
+        }
+        boolean towardsLeaves = view.isIcicle() ? e.getCode() == KeyCode.DOWN : e.getCode() == KeyCode.UP;
+        boolean towardsRoot = view.isIcicle() ? e.getCode() == KeyCode.UP : e.getCode() == KeyCode.DOWN;
+        int next = -1;
+        if (towardsLeaves) {
+            next = heaviestChild(tree, current);
+        } else if (towardsRoot) {
+            next = current == CallTree.ROOT ? -1 : tree.parent(current);
+        } else if (e.getCode() == KeyCode.RIGHT) {
+            next = current == CallTree.ROOT ? -1 : tree.nextSibling(current);
+        } else if (e.getCode() == KeyCode.LEFT) {
+            next = current == CallTree.ROOT ? -1 : previousSibling(tree, current);
+        } else if (e.getCode() == KeyCode.ENTER) {
+            view.setZoomNode(current);
+            e.consume();
+            return;
+        } else {
+            return;
+        }
+        // The frame in focus is the one the pointer would be on: outlined, and described in the status line.
+        if (next >= 0) {
+            view.setHoveredNode(next);
+            paint();
+        }
+        e.consume();
+    }
+
+    private static int heaviestChild(CallTree tree, int node) {
+        int best = -1;
+        for (int c = tree.firstChild(node); c >= 0; c = tree.nextSibling(c)) {
+            if (best < 0 || tree.total(c) > tree.total(best)) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private static int previousSibling(CallTree tree, int node) {
+        int previous = -1;
+        for (int c = tree.firstChild(tree.parent(node)); c >= 0 && c != node; c = tree.nextSibling(c)) {
+            previous = c;
+        }
+        return previous;
     }
 }

@@ -177,6 +177,37 @@ class FlameGraphPaneTest {
     }
 
     @Test
+    void keysMoveBetweenFramesAndEnterZooms(FxRobot robot) throws Exception {
+        FlameViewState state = awaitState();
+        CallTree tree = state.tree();
+        robot.clickOn(centre(CallTree.ROOT));
+        WaitForAsyncUtils.waitForFxEvents();
+        // Flame orientation: Up goes to the heaviest child (drawn above), Down back to the parent.
+        robot.type(KeyCode.UP);
+        int child = heaviest(tree, 1);
+        assertEquals(child, pane.graph().getHoveredNode());
+        assertTrue(pane.statusLine().getText().startsWith(tree.name(child)), pane.statusLine().getText());
+        robot.type(KeyCode.UP);
+        int grandchild = heaviest(tree, 2);
+        assertEquals(grandchild, pane.graph().getHoveredNode());
+        robot.type(KeyCode.DOWN);
+        assertEquals(child, pane.graph().getHoveredNode());
+        robot.type(KeyCode.UP);
+        // Right and Left walk the siblings in the graph's order, and stop at the ends.
+        int next = tree.nextSibling(grandchild);
+        robot.type(KeyCode.RIGHT);
+        assertEquals(next >= 0 ? next : grandchild, pane.graph().getHoveredNode());
+        robot.type(KeyCode.LEFT);
+        assertEquals(grandchild, pane.graph().getHoveredNode());
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(grandchild, pane.graph().getZoomNode(), "Enter zooms to the frame in focus");
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(CallTree.ROOT, pane.graph().getZoomNode());
+    }
+
+    @Test
     void escapeZoomsOutThenClearsTheSearch(FxRobot robot) throws Exception {
         FlameViewState state = awaitState();
         int target = heaviest(state.tree(), 4);
