@@ -212,6 +212,13 @@ public class FlameGraphPane extends BorderPane {
         graph.currentMatchProperty().bind(vm.currentMatchProperty());
         graph.icicleProperty().bind(icicleButton.selectedProperty());
         graph.setContextMenuFactory(this::contextMenu);
+        // A clicked frame's function is selected in the table, so its callers and callees show beside the graph.
+        graph.setOnFrameClicked(node -> {
+            FlameViewState st = vm.getState();
+            if (st != null && node > CallTree.ROOT && node < st.tree().size()) {
+                vm.selectedFunctionProperty().set(st.tree().name(node));
+            }
+        });
 
         functionTable.stateProperty().bind(vm.stateProperty());
         functionTable.selectedFunctionProperty().bindBidirectional(vm.selectedFunctionProperty());

@@ -140,6 +140,29 @@ class FlameGraphPaneTest {
     }
 
     @Test
+    void clickingAFrameSelectsItsFunctionWithCallersAndCallees(FxRobot robot) throws Exception {
+        FlameViewState state = awaitState();
+        CallTree tree = state.tree();
+        int target = heaviest(tree, 3);
+        String name = tree.name(target);
+        robot.clickOn(centre(target));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pane.viewModel().butterflyProperty().get() != null
+                && pane.viewModel().butterflyProperty().get().function().equals(name));
+        WaitForAsyncUtils.waitForFxEvents();
+        FunctionStats row = pane.functionTable().table().getSelectionModel().getSelectedItem();
+        assertEquals(name, row == null ? null : row.name(), "the clicked frame's row is selected");
+        ButterflyPane butterfly = pane.functionTable().butterflyPane();
+        assertTrue(!butterfly.callersTable().getItems().isEmpty(), "callers filled");
+        assertTrue(!butterfly.calleesTable().getItems().isEmpty(), "callees filled");
+        assertEquals(pane.viewModel().butterflyProperty().get().callers(), butterfly.callersTable().getItems());
+        assertEquals(tree.name(tree.parent(target)), butterfly.callersTable().getItems().get(0).name().equals(
+                tree.name(tree.parent(target))) ? tree.name(tree.parent(target))
+                : butterfly.callersTable().getItems().stream().map(e -> e.name())
+                        .filter(n -> n.equals(tree.name(tree.parent(target)))).findFirst().orElse("missing"),
+                "the frame's parent is among its callers");
+    }
+
+    @Test
     void searchShowsTheMatchedShareTheModelComputes(FxRobot robot) throws Exception {
         FlameViewState state = awaitState();
         robot.clickOn(pane.searchField()).write("flush", 0);
