@@ -23,6 +23,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -46,6 +47,9 @@ public final class MainView extends BorderPane {
         boolean escape();
     }
 
+    /** How wide an error message runs before it wraps, in pixels. */
+    static final double ERROR_WIDTH = 520;
+
     private final Settings settings;
     private final MainViewModel model;
     private final LibraryViewModel library;
@@ -57,6 +61,7 @@ public final class MainView extends BorderPane {
     private final Menu recentMenu = new Menu("Open Recent");
     private final CheckMenuItem darkTheme = new CheckMenuItem("Dark Theme");
     private final SplitPane split;
+    private MenuBar menuBar;
 
     public MainView(Store store, Settings settings, TaskRunner tasks, ProfileTab.ContentFactory profileView) {
         this.settings = settings;
@@ -148,8 +153,13 @@ public final class MainView extends BorderPane {
             a.initOwner(getScene().getWindow());
             a.showAndWait();
         });
-        MenuBar bar = new MenuBar(file, view, new Menu("Help", null, about));
+        MenuItem shortcuts = new MenuItem("Keyboard Shortcuts");
+        shortcuts.setAccelerator(new KeyCodeCombination(KeyCode.F1));
+        MenuBar bar = new MenuBar(file, view, new Menu("Help", null, shortcuts, new SeparatorMenuItem(), about));
+        shortcuts.setOnAction(e -> KeyboardShortcuts.dialog(KeyboardShortcuts.all(bar),
+                getScene() == null ? null : getScene().getWindow()).show());
         bar.setUseSystemMenuBar(true);
+        menuBar = bar;
         return bar;
     }
 
@@ -255,8 +265,14 @@ public final class MainView extends BorderPane {
         alert.setHeaderText(header);
         Label text = new Label(message);
         text.setWrapText(true);
-        text.setMaxWidth(560);
+        // The dialog takes its content's preferred width, which for a label is its unwrapped line: fix it, so the
+        // message wraps and the dialog stays on screen, however long the file name or message.
+        text.setPrefWidth(ERROR_WIDTH);
+        text.setMaxWidth(ERROR_WIDTH);
+        text.setMinHeight(Region.USE_PREF_SIZE);
         alert.getDialogPane().setContent(text);
+        alert.getDialogPane().setPrefWidth(ERROR_WIDTH + 40);
+        alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         if (getScene() != null && getScene().getWindow() != null) {
             alert.initOwner(getScene().getWindow());
         }
@@ -277,5 +293,10 @@ public final class MainView extends BorderPane {
 
     public StatusBar statusBar() {
         return status;
+    }
+
+    /** Every keyboard shortcut, as Help ▸ Keyboard Shortcuts lists them. */
+    List<KeyboardShortcuts.Shortcut> shortcuts() {
+        return KeyboardShortcuts.all(menuBar);
     }
 }

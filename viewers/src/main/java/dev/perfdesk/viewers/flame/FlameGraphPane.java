@@ -86,6 +86,7 @@ public class FlameGraphPane extends BorderPane {
     private final FlowPane chips = new FlowPane();
     private final FlameLegend legend = new FlameLegend();
     private final Label status = new Label();
+    private final VBox loadingOverlay = new VBox();
     private boolean updatingThreads;
 
     /** A pane computing on its own background thread, which {@link #dispose()} stops. */
@@ -131,9 +132,23 @@ public class FlameGraphPane extends BorderPane {
         VBox.setVgrow(graph, Priority.ALWAYS);
         graphBox.getStyleClass().add("flame-graph-box");
         SplitPane split = new SplitPane(graphBox, functionTable);
-        split.setDividerPositions(0.64);
+        split.setDividerPositions(0.56);
         SplitPane.setResizableWithParent(functionTable, false);
-        setCenter(split);
+        // While the first state is computed, a spinner over the (empty) graph and table says so.
+        javafx.scene.control.ProgressIndicator spinner = new javafx.scene.control.ProgressIndicator();
+        spinner.setMaxSize(40, 40);
+        Label building = new Label("Building the flame graph\u2026");
+        building.getStyleClass().add("flame-loading-label");
+        loadingOverlay.getChildren().addAll(spinner, building);
+        loadingOverlay.setAlignment(Pos.CENTER);
+        loadingOverlay.setSpacing(10);
+        loadingOverlay.setMouseTransparent(true);
+        loadingOverlay.getStyleClass().add("flame-loading");
+        loadingOverlay.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> viewModel.getState() == null && viewModel.busyProperty().get(),
+                viewModel.stateProperty(), viewModel.busyProperty()));
+        functionTable.loadingProperty().bind(loadingOverlay.visibleProperty());
+        setCenter(new javafx.scene.layout.StackPane(split, loadingOverlay));
         bind();
     }
 
@@ -541,6 +556,11 @@ public class FlameGraphPane extends BorderPane {
         return status;
     }
 
+    /** The spinner and "Building the flame graph…" shown over the graph until its first state is computed. */
+    public VBox loadingOverlay() {
+        return loadingOverlay;
+    }
+
     /** Shows the root at the top (icicle) or at the bottom (flame). */
     public void setIcicle(boolean icicle) {
         (icicle ? icicleButton : flameButton).setSelected(true);
@@ -574,6 +594,28 @@ public class FlameGraphPane extends BorderPane {
 
     public CheckComboBox<ThreadInfo> threadSelector() {
         return threads;
+    }
+
+    /**
+     * Shows only thread {@code index} (of the profile's threads), as checking it alone in the thread selector
+     * does; -1 shows all threads again.
+     */
+    public void selectThread(int index) {
+        Set<Integer> now = viewModel.specProperty().get().threads();
+        if (index < 0 ? now.isEmpty() : now.equals(Set.of(index))) {
+            return;
+        }
+        if (index < 0) {
+            threads.getCheckModel().clearChecks();
+        } else if (index < threads.getItems().size()) {
+            updatingThreads = true;
+            try {
+                threads.getCheckModel().clearChecks();
+            } finally {
+                updatingThreads = false;
+            }
+            threads.getCheckModel().check(index);
+        }
     }
 
     /**
