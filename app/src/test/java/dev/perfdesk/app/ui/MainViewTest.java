@@ -123,6 +123,8 @@ class MainViewTest {
         String text = ((Label) dialog.getContent()).getText();
         assertTrue(text.startsWith(bad.toString()), text);
         assertFalse(text.contains("Exception"), text);
+        assertTrue(dialog.getScene().getWindow().getWidth() < 700, "the dialog wraps its message: "
+                + dialog.getScene().getWindow().getWidth() + " px wide");
         assertEquals(2, view.library().allEntries().size());
         robot.interact(() -> dialog.getScene().getWindow().hide());
     }

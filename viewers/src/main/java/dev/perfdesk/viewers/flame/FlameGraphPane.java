@@ -132,7 +132,7 @@ public class FlameGraphPane extends BorderPane {
         VBox.setVgrow(graph, Priority.ALWAYS);
         graphBox.getStyleClass().add("flame-graph-box");
         SplitPane split = new SplitPane(graphBox, functionTable);
-        split.setDividerPositions(0.56);
+        split.setDividerPositions(0.6);
         SplitPane.setResizableWithParent(functionTable, false);
         // While the first state is computed, a spinner over the (empty) graph and table says so.
         javafx.scene.control.ProgressIndicator spinner = new javafx.scene.control.ProgressIndicator();
