@@ -21,8 +21,10 @@ import javafx.scene.text.Text;
  * }</pre>
  */
 public final class ColumnFit {
-    /** Cell padding and the sort arrow's room, in pixels, added to the widest text. */
-    static final double PADDING = 22;
+    /** A cell's padding and a margin, in pixels, added to the widest value. */
+    static final double PADDING = 12;
+    /** A header's padding and its sort arrow's room, in pixels, added to the header's text. */
+    static final double HEADER_PADDING = 22;
     /** How many of the longest texts are measured: widths follow character counts closely for digits. */
     private static final int MEASURED = 24;
     /** The width a vertical scroll bar takes, left free beside the columns. */
@@ -44,7 +46,7 @@ public final class ColumnFit {
         Text probe = new Text();
         Font font = Font.font(Font.getDefault().getFamily(), 13);
         probe.setFont(font);
-        double widest = measure(probe, header == null ? "" : header) + 8;
+        double widest = measure(probe, header == null ? "" : header) + HEADER_PADDING - PADDING;
         List<String> longest = texts.filter(s -> s != null).sorted(Comparator.comparingInt(String::length)
                 .reversed()).limit(MEASURED).toList();
         for (String s : longest) {

@@ -103,7 +103,7 @@ public class DiffTableView extends VBox {
         table.getColumns().add(candidate);
         table.getColumns().add(changes);
         // Number columns are fixed to their content (fitColumns); the name column takes what is left.
-        ColumnFit.fillWith(table, name, 120);
+        ColumnFit.fillWith(table, name, 100);
         table.setPlaceholder(new Label("No functions"));
         table.setTableMenuButtonVisible(false);
         SortedList<FunctionDiff> sorted = new SortedList<>(filtered);

@@ -80,7 +80,7 @@ public class FunctionTableView extends VBox {
         table.getColumns().add(total);
         table.getColumns().add(totalPct);
         // The number columns are fixed to their content (fitColumns); the name column takes the rest of the width.
-        ColumnFit.fillWith(table, name, 120);
+        ColumnFit.fillWith(table, name, 100);
         table.setPlaceholder(placeholder);
         placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(loading)
                 .then("Building the flame graph…").otherwise("No functions"));
