@@ -87,6 +87,7 @@ final class ImportController {
             return;
         }
         ImportTask task = model.importTask(files);
+        model.library().importingProperty().bind(task.runningProperty());
         task.setOnSucceeded(e -> {
             ImportTask.Outcome outcome = task.getValue();
             for (ImportService.Result r : outcome.results()) {
@@ -114,8 +115,10 @@ final class ImportController {
                     status.setMessage(duplicates + " file(s) were already in the store and were not imported again.");
                 }
             });
-            if (!outcome.failures().isEmpty()) {
-                errors.accept("Could not import", String.join("\n", outcome.failures()));
+            String problems = outcome.problems();
+            if (!problems.isEmpty()) {
+                errors.accept(outcome.results().isEmpty() ? "Could not import" : "Some files were not imported",
+                        problems);
             }
         });
         task.setOnFailed(e -> errors.accept("Could not import", LibraryViewModel.describe(task.getException())));

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.perfdesk.core.model.WeightUnit;
+
 import dev.perfdesk.store.StoredComparison;
 import dev.perfdesk.store.StoredProfile;
 import dev.perfdesk.store.StoredRun;
@@ -26,10 +28,14 @@ import dev.perfdesk.store.StoredSeries;
  * @param event    what was sampled, or empty
  * @param samples  how many samples a profile holds, or how many benchmarks a run holds
  * @param imported when it was imported
+ * @param group    the file a profile came from (its content hash), shared by the profiles of one file such as a JFR
+ *                 recording's event kinds; empty for other items
+ * @param unit     a profile's weight unit (samples for other items)
+ * @param total    a profile's total weight in {@code unit}
  * @param labels   its labels by key ({@code platform=aws-m6i}); empty when none
  */
 public record LibraryEntry(Kind kind, long id, String title, String format, String event, long samples,
-                           Instant imported, Map<String, String> labels) {
+                           Instant imported, String group, WeightUnit unit, long total, Map<String, String> labels) {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
@@ -50,20 +56,21 @@ public record LibraryEntry(Kind kind, long id, String title, String format, Stri
         labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels == null ? Map.of() : labels));
     }
 
-    /** An entry without labels. */
+    /** An entry that is not a profile, without labels. */
     public LibraryEntry(Kind kind, long id, String title, String format, String event, long samples,
                         Instant imported) {
-        this(kind, id, title, format, event, samples, imported, Map.of());
+        this(kind, id, title, format, event, samples, imported, "", WeightUnit.SAMPLES, 0, Map.of());
     }
 
     public static LibraryEntry of(StoredProfile p) {
         return new LibraryEntry(Kind.PROFILE, p.id(), p.info().name(), p.info().format(), p.info().event(),
-                p.info().sampleCount(), p.importedAt(), p.labels());
+                p.info().sampleCount(), p.importedAt(), p.info().sourceHash(), p.info().unit(),
+                p.info().totalWeight(), p.labels());
     }
 
     public static LibraryEntry of(StoredRun r) {
-        return new LibraryEntry(Kind.RUN, r.id(), r.name(), r.tool(), "", r.benchmarkCount(), r.importedAt(),
-                r.labels());
+        return new LibraryEntry(Kind.RUN, r.id(), r.name(), r.tool(), "", r.benchmarkCount(), r.importedAt(), "",
+                WeightUnit.SAMPLES, 0, r.labels());
     }
 
     /** The labels as one line, {@code platform=aws-m6i · branch=main}; empty when none. */
@@ -157,9 +164,35 @@ public record LibraryEntry(Kind kind, long id, String title, String format, Stri
         if (!event.isEmpty()) {
             sb.append(" · ").append(event);
         }
-        sb.append(" · ").append(String.format(Locale.ROOT, "%,d samples", samples));
+        sb.append(" · ").append(amount());
         sb.append(" · ").append(WHEN.format(imported));
         return sb.toString();
+    }
+
+    /**
+     * How much a profile holds, in its unit: {@code 922 samples}, and for weighed samples or events their total
+     * too ({@code 269 events, 2.97 s}); for folded stacks, whose weights carry no unit, the total weight.
+     */
+    public String amount() {
+        if ("folded".equals(format) && unit == WeightUnit.SAMPLES) {
+            return String.format(Locale.ROOT, "total weight %,d", total);
+        }
+        boolean events = unit == WeightUnit.EVENTS || "jfr".equals(format);
+        String count = String.format(Locale.ROOT, "%,d %s", samples, events ? (samples == 1 ? "event" : "events")
+                : samples == 1 ? "sample" : "samples");
+        return unit == WeightUnit.SAMPLES || unit == WeightUnit.EVENTS ? count : count + ", " + unit.format(total);
+    }
+
+    /** The file part of a profile's title ({@code lock-io.jfr} of {@code lock-io.jfr · Socket read}). */
+    public String fileTitle() {
+        int dot = title.indexOf(" · ");
+        return dot >= 0 ? title.substring(0, dot) : title;
+    }
+
+    /** The event part of a profile's title ({@code Socket read} of {@code lock-io.jfr · Socket read}), or the title. */
+    public String eventTitle() {
+        int dot = title.indexOf(" · ");
+        return dot >= 0 ? title.substring(dot + 3) : title;
     }
 
     /**

@@ -16,6 +16,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -28,6 +29,7 @@ public final class LibraryView extends VBox {
     private final TextField search = new TextField();
     private final javafx.scene.control.ComboBox<String> labelFilter = new javafx.scene.control.ComboBox<>();
     private static final String ANY_LABEL = "Any label";
+    private final LibraryViewModel model;
 
     /**
      * @param model    the library's state
@@ -62,10 +64,14 @@ public final class LibraryView extends VBox {
                 now == null || now.isEmpty() ? ANY_LABEL : now));
         list.setItems(model.visibleEntries());
         list.getStyleClass().add("library-list");
-        Label empty = new Label("Nothing here yet.\nFile ▸ Open… (Ctrl+O), or drop files on the window.");
+        Label empty = new Label();
+        empty.textProperty().bind(javafx.beans.binding.Bindings.when(model.importingProperty())
+                .then("Importing…\nItems appear here as soon as the import is done.")
+                .otherwise("Nothing here yet.\nFile ▸ Open… (Ctrl+O), or drop files on the window."));
         empty.getStyleClass().add("placeholder-text");
         empty.setWrapText(true);
         list.setPlaceholder(empty);
+        this.model = model;
         list.setCellFactory(v -> new EntryCell(model.labelFilterProperty()));
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.setOnMouseClicked(e -> {
@@ -80,6 +86,13 @@ public final class LibraryView extends VBox {
                 onDelete.accept(selected());
             } else if (e.getCode() == KeyCode.F2 && selected() != null) {
                 onRename.accept(selected());
+            } else if ((e.getCode() == KeyCode.RIGHT || e.getCode() == KeyCode.LEFT) && selected() != null
+                    && model.isGroupHead(selected())
+                    && model.isExpanded(selected()) == (e.getCode() == KeyCode.LEFT)) {
+                LibraryEntry head = selected();
+                model.toggle(head);
+                list.getSelectionModel().clearAndSelect(list.getItems().indexOf(head));
+                e.consume();
             }
         });
         MenuItem open = new MenuItem("Open");
@@ -139,12 +152,26 @@ public final class LibraryView extends VBox {
         return search;
     }
 
-    /** Two lines: the name, and format, event, samples and date in smaller type. */
-    private static final class EntryCell extends ListCell<LibraryEntry> {
+    /** A profile's event kind without the event id its details line shows: {@code Socket read}. */
+    static String shortEvent(LibraryEntry e) {
+        String t = e.eventTitle();
+        String id = " (" + e.event() + ")";
+        return !e.event().isEmpty() && t.endsWith(id) && t.length() > id.length()
+                ? t.substring(0, t.length() - id.length()) : t;
+    }
+
+    /**
+     * Two lines: the name, and format, event, samples and date in smaller type. A file with several profiles (a JFR
+     * recording's event kinds) is one entry with a disclosure arrow; its other profiles, when shown, are indented
+     * under it with only their event kind.
+     */
+    private final class EntryCell extends ListCell<LibraryEntry> {
+        private final Label arrow = new Label();
         private final Label title = new Label();
         private final Label details = new Label();
         private final Label labels = new Label();
-        private final VBox box = new VBox(1, title, details, labels);
+        private final VBox text = new VBox(1, title, details, labels);
+        private final HBox box = new HBox(4, arrow, text);
 
         private final javafx.beans.property.StringProperty filter;
 
@@ -154,6 +181,8 @@ public final class LibraryView extends VBox {
             setPrefWidth(0);
             title.getStyleClass().add("library-entry-title");
             details.getStyleClass().add("library-entry-details");
+            arrow.getStyleClass().add("library-group-arrow");
+            arrow.setMinWidth(14);
             title.setMinWidth(0);
             details.setMinWidth(0);
             labels.getStyleClass().addAll("library-entry-details", "library-entry-labels");
@@ -162,24 +191,61 @@ public final class LibraryView extends VBox {
             labels.setWrapText(true);
             labels.setMaxHeight(30);
             labels.managedProperty().bind(labels.visibleProperty());
+            text.setMinWidth(0);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            arrow.setOnMouseClicked(e -> {
+                LibraryEntry item = getItem();
+                if (item != null && model.isGroupHead(item)) {
+                    model.toggle(item);
+                    e.consume();
+                }
+            });
         }
 
         @Override
         protected void updateItem(LibraryEntry item, boolean empty) {
             super.updateItem(item, empty);
+            getStyleClass().removeAll("library-run", "library-profile", "library-group", "library-member");
             if (empty || item == null) {
                 setGraphic(null);
                 setTooltip(null);
             } else {
-                title.setText(item.title());
-                details.setText(item.details());
+                boolean head = model.isGroupHead(item);
+                boolean member = model.isGroupMember(item);
+                if (head) {
+                    arrow.setText(model.isExpanded(item) ? "▾" : "▸");
+                    title.setText(item.fileTitle());
+                    // Expanded, the file's entry stands for its first profile too, so it names that one.
+                    details.setText(model.isExpanded(item) ? shortEvent(item) + " · " + item.amount()
+                            : item.format() + " · " + model.groupSize(item) + " event kinds · "
+                            + item.details().substring(item.details().lastIndexOf(" · ") + 3));
+                    setTooltip(new Tooltip(item.fileTitle() + "\n" + model.groupSize(item) + " profiles; opens "
+                            + item.eventTitle() + "\nClick ▸ or press → to list them all"));
+                } else if (member) {
+                    arrow.setText("");
+                    title.setText(shortEvent(item));
+                    details.setText((item.event().isEmpty() ? "" : item.event() + " · ") + item.amount());
+                    setTooltip(new Tooltip(item.title() + "\n" + item.details() + "\nid " + item.key()));
+                } else {
+                    arrow.setText("");
+                    title.setText(item.title());
+                    details.setText(item.details());
+                    setTooltip(new Tooltip(item.title() + "\n" + item.details() + "\nid " + item.key()));
+                }
                 labels.setText(item.labelText(filter.get()));
                 labels.setVisible(!item.labels().isEmpty());
+                if (!item.labels().isEmpty() && getTooltip() != null) {
+                    setTooltip(new Tooltip(getTooltip().getText() + "\n" + item.labelText().replace(" · ", "\n")));
+                }
+                arrow.setVisible(head);
+                arrow.setManaged(head || member);
                 setGraphic(box);
-                setTooltip(new Tooltip(item.title() + "\n" + item.details() + (item.labels().isEmpty() ? ""
-                        : "\n" + item.labelText().replace(" · ", "\n")) + "\nid " + item.key()));
-                getStyleClass().removeAll("library-run", "library-profile");
                 getStyleClass().add(item.isRun() ? "library-run" : "library-profile");
+                if (head) {
+                    getStyleClass().add("library-group");
+                } else if (member) {
+                    getStyleClass().add("library-member");
+                }
             }
             setText(null);
         }

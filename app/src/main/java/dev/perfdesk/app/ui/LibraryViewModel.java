@@ -2,17 +2,22 @@ package dev.perfdesk.app.ui;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 import javafx.concurrent.Task;
 
 import dev.perfdesk.store.Store;
@@ -27,24 +32,100 @@ public final class LibraryViewModel {
     private final Store store;
     private final TaskRunner tasks;
     private final ObservableList<LibraryEntry> entries = FXCollections.observableArrayList();
-    private final FilteredList<LibraryEntry> visible = new FilteredList<>(entries, e -> true);
+    private final ObservableList<LibraryEntry> visible = FXCollections.observableArrayList();
     private final StringProperty search = new SimpleStringProperty("");
     private final StringProperty labelFilter = new SimpleStringProperty("");
     private final ObservableList<String> labelChoices = FXCollections.observableArrayList();
+    private final BooleanProperty importing = new SimpleBooleanProperty(false);
+    /** The groups (files with several profiles) shown expanded. */
+    private final Set<String> expanded = new HashSet<>();
+    /** Group key to its entries, in list order, for groups of two or more. */
+    private Map<String, List<LibraryEntry>> groups = Map.of();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private Consumer<String> errors = message -> { };
 
     public LibraryViewModel(Store store, TaskRunner tasks) {
         this.store = store;
         this.tasks = tasks;
-        search.addListener((obs, old, text) -> filter());
-        labelFilter.addListener((obs, old, text) -> filter());
+        search.addListener((obs, old, text) -> updateVisible());
+        labelFilter.addListener((obs, old, text) -> updateVisible());
+        entries.addListener((javafx.collections.ListChangeListener<LibraryEntry>) c -> {
+            Map<String, List<LibraryEntry>> byGroup = new LinkedHashMap<>();
+            for (LibraryEntry e : entries) {
+                if (!e.group().isEmpty()) {
+                    byGroup.computeIfAbsent(e.group(), g -> new ArrayList<>()).add(e);
+                }
+            }
+            byGroup.values().removeIf(l -> l.size() < 2);
+            groups = byGroup;
+            updateVisible();
+        });
     }
 
-    private void filter() {
+    /**
+     * The shown list: with no search, a file's several profiles (a JFR recording's event kinds) as one entry, its
+     * first profile, followed by the others only when the group is {@link #toggle expanded}; with a search, every
+     * matching entry.
+     */
+    private void updateVisible() {
         String text = search.get();
         String label = labelFilter.get();
-        visible.setPredicate(e -> e.matches(text) && e.hasLabel(label));
+        List<LibraryEntry> out = new ArrayList<>();
+        if (isSearching()) {
+            entries.stream().filter(e -> e.matches(text) && e.hasLabel(label)).forEach(out::add);
+        } else {
+            for (LibraryEntry e : entries) {
+                List<LibraryEntry> group = groups.get(e.group());
+                if (group == null || group.get(0) == e) {
+                    out.add(e);
+                } else if (expanded.contains(e.group())) {
+                    out.add(e);
+                }
+            }
+        }
+        visible.setAll(out);
+    }
+
+    /** Whether {@code e} stands for a file with several profiles (the group's first entry, shown as the file). */
+    public boolean isGroupHead(LibraryEntry e) {
+        List<LibraryEntry> group = groups.get(e.group());
+        return group != null && group.get(0) == e && !isSearching();
+    }
+
+    /** Whether {@code e} is shown under its file's entry (a group member other than the first). */
+    public boolean isGroupMember(LibraryEntry e) {
+        List<LibraryEntry> group = groups.get(e.group());
+        return group != null && group.get(0) != e && !isSearching();
+    }
+
+    /** How many profiles the file of {@code e} gave (1 when it is alone). */
+    public int groupSize(LibraryEntry e) {
+        List<LibraryEntry> group = groups.get(e.group());
+        return group == null ? 1 : group.size();
+    }
+
+    /** Whether the group of {@code e} shows its members. */
+    public boolean isExpanded(LibraryEntry e) {
+        return expanded.contains(e.group());
+    }
+
+    /** Shows or hides the other profiles of the file of {@code e}. */
+    public void toggle(LibraryEntry e) {
+        if (groups.containsKey(e.group()) && !expanded.remove(e.group())) {
+            expanded.add(e.group());
+        }
+        updateVisible();
+    }
+
+    /** Searching or filtering by a label: a flat list of what matches, files not grouped. */
+    private boolean isSearching() {
+        return search.get() != null && !search.get().isBlank()
+                || labelFilter.get() != null && !labelFilter.get().isBlank();
+    }
+
+    /** Whether an import is running, so an empty library says it is importing rather than that it is empty. */
+    public BooleanProperty importingProperty() {
+        return importing;
     }
 
     /**
@@ -83,7 +164,7 @@ public final class LibraryViewModel {
         errors = handler;
     }
 
-    /** The entries shown: all, filtered by {@link #searchProperty()}. */
+    /** The entries shown: all, filtered by {@link #searchProperty()}, a file's profiles grouped (see below). */
     public ObservableList<LibraryEntry> visibleEntries() {
         return visible;
     }

@@ -23,6 +23,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -45,6 +46,9 @@ public final class MainView extends BorderPane {
         boolean escape();
     }
 
+    /** How wide an error message runs before it wraps, in pixels. */
+    static final double ERROR_WIDTH = 520;
+
     private final Settings settings;
     private final MainViewModel model;
     private final LibraryViewModel library;
@@ -58,6 +62,7 @@ public final class MainView extends BorderPane {
     private final CheckMenuItem showLibrary = new CheckMenuItem("Show Library");
     private double libraryDivider;
     private final SplitPane split;
+    private MenuBar menuBar;
 
     /**
      * @param model       the window's store-facing side
@@ -162,8 +167,13 @@ public final class MainView extends BorderPane {
             a.initOwner(getScene().getWindow());
             a.showAndWait();
         });
-        MenuBar bar = new MenuBar(file, view, new Menu("Help", null, about));
+        MenuItem shortcuts = new MenuItem("Keyboard Shortcuts");
+        shortcuts.setAccelerator(new KeyCodeCombination(KeyCode.F1));
+        MenuBar bar = new MenuBar(file, view, new Menu("Help", null, shortcuts, new SeparatorMenuItem(), about));
+        shortcuts.setOnAction(e -> KeyboardShortcuts.dialog(KeyboardShortcuts.all(bar),
+                getScene() == null ? null : getScene().getWindow()).show());
         bar.setUseSystemMenuBar(true);
+        menuBar = bar;
         return bar;
     }
 
@@ -291,8 +301,14 @@ public final class MainView extends BorderPane {
         alert.setHeaderText(header);
         Label text = new Label(message);
         text.setWrapText(true);
-        text.setMaxWidth(560);
+        // The dialog takes its content's preferred width, which for a label is its unwrapped line: fix it, so the
+        // message wraps and the dialog stays on screen, however long the file name or message.
+        text.setPrefWidth(ERROR_WIDTH);
+        text.setMaxWidth(ERROR_WIDTH);
+        text.setMinHeight(Region.USE_PREF_SIZE);
         alert.getDialogPane().setContent(text);
+        alert.getDialogPane().setPrefWidth(ERROR_WIDTH + 40);
+        alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         if (getScene() != null && getScene().getWindow() != null) {
             alert.initOwner(getScene().getWindow());
         }
@@ -313,5 +329,10 @@ public final class MainView extends BorderPane {
 
     public StatusBar statusBar() {
         return status;
+    }
+
+    /** Every keyboard shortcut, as Help ▸ Keyboard Shortcuts lists them. */
+    List<KeyboardShortcuts.Shortcut> shortcuts() {
+        return KeyboardShortcuts.all(menuBar);
     }
 }

@@ -154,6 +154,12 @@ public final class ProfileViews {
                     syncingHeap = false;
                 }
             });
+            // A clicked lane shows that thread alone; the lane of a thread chosen alone in the selector is marked.
+            timeline.selectedThreadProperty().addListener((o, was, now) -> pane.selectThread(now.intValue()));
+            pane.viewModel().specProperty().addListener((o, was, now) -> {
+                Set<Integer> chosen = now.threads();
+                timeline.setSelectedThread(chosen.size() == 1 ? chosen.iterator().next() : -1);
+            });
             Label eventLabel = new Label("Event");
             // Only the note gives way when the header is narrow; labels and buttons keep their size.
             for (javafx.scene.control.Control c : List.of(eventLabel, clearRange, compareRange, pinBaseline, lanes, info,
@@ -210,6 +216,10 @@ public final class ProfileViews {
 
         ToggleButton infoButton() {
             return info;
+        }
+
+        ToggleButton lanesButton() {
+            return lanes;
         }
 
         private void show(Profile p) {

@@ -91,14 +91,15 @@ public final class Settings {
 
     /**
      * The items open in tabs, in tab order, as {@code tabs.open} keeps them: profiles by number ({@code 12}), as
-     * settings before runs had them, and benchmark runs by {@code r} and number ({@code r3}). Damaged entries are
-     * left out.
+     * settings before runs had them, benchmark runs by {@code r} and number ({@code r3}), series sets
+     * ({@code s2}), profile and run comparisons ({@code pc3~4}, {@code rc1~2}) and benchmark histories
+     * ({@code h:} and the URL-encoded name). Damaged entries are left out.
      */
     public List<String> openTabs() {
         List<String> out = new ArrayList<>();
         for (String part : values.getProperty("tabs.open", "").split(",")) {
             String p = part.trim();
-            if (p.matches("r?\\d{1,18}")) {
+            if (p.matches("[rsc]?\\d{1,18}|[rp]c\\d{1,18}~\\d{1,18}|h:[A-Za-z0-9%+._*-]+")) {
                 out.add(p);
             }
         }
@@ -112,12 +113,12 @@ public final class Settings {
 
     /** The ids of the profiles open in tabs, in tab order. */
     public List<Long> openProfiles() {
-        return openTabs().stream().filter(k -> !k.startsWith("r")).map(Long::parseLong).toList();
+        return openTabs().stream().filter(k -> k.matches("\\d+")).map(Long::parseLong).toList();
     }
 
     /** The ids of the benchmark runs open in tabs, in tab order. */
     public List<Long> openRuns() {
-        return openTabs().stream().filter(k -> k.startsWith("r")).map(k -> Long.parseLong(k.substring(1))).toList();
+        return openTabs().stream().filter(k -> k.matches("r\\d+")).map(k -> Long.parseLong(k.substring(1))).toList();
     }
 
     public void setOpenProfiles(List<Long> ids) {

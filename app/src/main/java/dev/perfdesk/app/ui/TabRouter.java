@@ -1,5 +1,8 @@
 package dev.perfdesk.app.ui;
 
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,11 +39,20 @@ final class TabRouter {
         this.errors = errors;
     }
 
-    /** Stores the keys of the open tabs that can be reopened (profiles, runs, series) in the settings. */
+    /** The tab property holding the key a comparison or history tab is reopened by. */
+    private static final String KEY = "perfdesk.tab-key";
+
+    /**
+     * Stores the keys of the open tabs that can be reopened in the settings: profiles, runs, series, profile and run
+     * comparisons ({@code pc3~4}, {@code rc1~2}) and benchmark histories ({@code h:NAME}, URL-encoded). A
+     * comparison of two selections of one profile lives only in memory and is not reopened.
+     */
     void rememberTabs() {
         List<String> keys = new ArrayList<>();
         for (Tab t : tabs.getTabs()) {
-            if (t instanceof ProfileTab) {
+            if (t.getProperties().get(KEY) instanceof String key) {
+                keys.add(key);
+            } else if (t instanceof ProfileTab) {
                 keys.add(LibraryEntry.key(LibraryEntry.Kind.PROFILE, ((ProfileTab) t).profileId()));
             } else if (t instanceof RunTab) {
                 keys.add(LibraryEntry.key(LibraryEntry.Kind.RUN, ((RunTab) t).runId()));
@@ -56,7 +68,27 @@ final class TabRouter {
     /** Reopens the tabs remembered last time that are still in the library, and selects the one selected then. */
     void restoreTabs() {
         for (String key : settings.openTabs()) {
-            model.find(key).ifPresent(this::open);
+            if (key.startsWith("h:")) {
+                openHistory(URLDecoder.decode(key.substring(2), StandardCharsets.UTF_8));
+            } else if (key.startsWith("rc") || key.startsWith("pc")) {
+                String[] ids = key.substring(2).split("~");
+                long baseline = Long.parseLong(ids[0]);
+                long candidate = Long.parseLong(ids[1]);
+                if (key.startsWith("rc")) {
+                    if (model.find(LibraryEntry.key(LibraryEntry.Kind.RUN, baseline)).isPresent()
+                            && model.find(LibraryEntry.key(LibraryEntry.Kind.RUN, candidate)).isPresent()) {
+                        compareRuns(baseline, candidate);
+                    }
+                } else {
+                    Optional<LibraryEntry> b = model.find(LibraryEntry.key(LibraryEntry.Kind.PROFILE, baseline));
+                    Optional<LibraryEntry> c = model.find(LibraryEntry.key(LibraryEntry.Kind.PROFILE, candidate));
+                    if (b.isPresent() && c.isPresent()) {
+                        openProfileComparison(b.get(), c.get());
+                    }
+                }
+            } else {
+                model.find(key).ifPresent(this::open);
+            }
         }
         if (!tabs.getTabs().isEmpty()) {
             int selected = (int) settings.getDouble("tabs.selected", 0);
@@ -132,7 +164,9 @@ final class TabRouter {
                 return;
             }
         }
-        add(trendTab(TrendTabModel.Source.benchmark(benchmark)));
+        TrendTab tab = trendTab(TrendTabModel.Source.benchmark(benchmark));
+        tab.getProperties().put(KEY, "h:" + URLEncoder.encode(benchmark, StandardCharsets.UTF_8));
+        add(tab);
     }
 
     /** A trend tab whose change points open the run comparison and the diff of the runs' profiles. */
@@ -152,6 +186,7 @@ final class TabRouter {
         }
         RunComparisonTab tab = new RunComparisonTab(model.runComparison(baselineRunId, candidateRunId));
         tab.setOnSaved(() -> model.refresh(null));
+        tab.getProperties().put(KEY, "rc" + baselineRunId + "~" + candidateRunId);
         add(tab);
     }
 
@@ -171,13 +206,20 @@ final class TabRouter {
             compareRuns(baseline.id(), candidate.id());
             return;
         }
+        openProfileComparison(baseline, candidate);
+    }
+
+    /** Opens the comparison of two stored profiles in this order, or selects the tab that shows it. */
+    private void openProfileComparison(LibraryEntry baseline, LibraryEntry candidate) {
         for (Tab t : tabs.getTabs()) {
             if (t instanceof ComparisonTab && ((ComparisonTab) t).compares(baseline.id(), candidate.id())) {
                 tabs.getSelectionModel().select(t);
                 return;
             }
         }
-        add(new ComparisonTab(model.profiles(), baseline, candidate));
+        ComparisonTab tab = new ComparisonTab(model.profiles(), baseline, candidate);
+        tab.getProperties().put(KEY, "pc" + baseline.id() + "~" + candidate.id());
+        add(tab);
     }
 
     private void add(Tab tab) {

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 /** The library's label filter and key=value search words, without the toolkit. */
 class LibraryLabelsTest {
     private static LibraryEntry run(long id, Map<String, String> labels) {
-        return new LibraryEntry(LibraryEntry.Kind.RUN, id, "build-" + id + ".json", "JMH", "", 1, Instant.EPOCH,
-                labels);
+        return new LibraryEntry(LibraryEntry.Kind.RUN, id, "build-" + id + ".json", "JMH", "", 1, Instant.EPOCH, "",
+                dev.perfdesk.core.model.WeightUnit.SAMPLES, 0, labels);
     }
 
     @Test

@@ -138,6 +138,8 @@ class MainViewTest {
         String text = ((Label) dialog.getContent()).getText();
         assertTrue(text.startsWith(bad.toString()), text);
         assertFalse(text.contains("Exception"), text);
+        assertTrue(dialog.getScene().getWindow().getWidth() < 700, "the dialog wraps its message: "
+                + dialog.getScene().getWindow().getWidth() + " px wide");
         assertEquals(2, view.library().allEntries().size());
         robot.interact(() -> dialog.getScene().getWindow().hide());
     }
@@ -148,8 +150,8 @@ class MainViewTest {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.T).release(KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("dark", settings.get("theme", ""));
-        assertTrue(stage.getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("theme-dark.css")),
-                stage.getScene().getStylesheets().toString());
+        assertTrue(Themes.isDark(stage.getScene()), "the window's root has the :dark pseudo-class");
+
         waitUntil(() -> view.tabs().getTabs().size() == 1 && view.tabs().getTabs().stream()
                 .allMatch(t -> t.getContent() instanceof ProfileViews.ProfileView
                         && ((ProfileViews.ProfileView) t.getContent()).pane().viewModel().getState() != null));

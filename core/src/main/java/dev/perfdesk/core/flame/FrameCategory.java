@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 import dev.perfdesk.core.model.FrameKind;
 
 /**
- * The colour families of flamegraph.pl's {@code java} palette, plus one for interpreted code and one for the
- * labels perf puts above stacks (process names) and the root.
+ * The colour families of flamegraph.pl's {@code java} palette, plus one for interpreted code, one for the classes
+ * allocation samples end in, and one for the labels perf puts above stacks (process names) and the root.
  */
 public enum FrameCategory {
     JIT("Java / JIT"),
@@ -15,6 +15,8 @@ public enum FrameCategory {
     KERNEL("Kernel"),
     CPP("C++ / Rust"),
     NATIVE("Native (C)"),
+    /** The allocated class at the leaf of an allocation sample: not code, so not coloured as any code is. */
+    ALLOCATION("Allocated type"),
     LABEL("Process / root");
 
     private static final Pattern JAVA_NAME = Pattern.compile(
@@ -40,6 +42,9 @@ public enum FrameCategory {
     public static FrameCategory of(String name, FrameKind kind) {
         if (kind == null) {
             return LABEL;
+        }
+        if (kind == FrameKind.ALLOCATION) {
+            return ALLOCATION;
         }
         if (kind == FrameKind.KERNEL || name.endsWith("_[k]")) {
             return KERNEL;

@@ -6,7 +6,7 @@ import dev.perfdesk.core.model.FrameKind;
 
 /**
  * Frame colours as {@code 0xRRGGBB}. By kind, each {@link FrameCategory} has a hue family (green Java/JIT, aqua
- * inlined, orange kernel, yellow C++, red native C, as flamegraph.pl's java palette); by package, each package or
+ * inlined, orange kernel, yellow C++, red native C, as flamegraph.pl's java palette; sand for allocated types); by package, each package or
  * library gets a pastel hue of its own. Within a family the shade comes from a hash of the name, so the same name
  * has the same colour in every profile and every run. All colours are light enough for dark text.
  *
@@ -52,6 +52,9 @@ public final class FramePalette {
                 return rgb(185 + 50 * v1, 185 + 50 * v1, 50 + 25 * v2);
             case NATIVE:
                 return rgb(205 + 50 * v1, 70 + 80 * v2, 70 + 80 * v2);
+            case ALLOCATION:
+                // sand: apart from every code family, and from the search's magenta and the diff's colours
+                return rgb(205 + 30 * v1, 180 + 30 * v1, 130 + 30 * v2);
             case LABEL:
             default:
                 return rgb(190 + 20 * v1, 190 + 20 * v1, 195 + 20 * v1);

@@ -16,7 +16,9 @@ public enum FrameKind {
     /** A method inlined into its caller by a compiler. */
     INLINED,
     /** Code run by an interpreter. */
-    INTERPRETED;
+    INTERPRETED,
+    /** Not code: the class of an allocated object, the leaf of an allocation sample ({@code byte[]}). */
+    ALLOCATION;
 
     /** Parses the {@link #name()} form, returning {@link #UNKNOWN} for anything else. */
     public static FrameKind parse(String text) {

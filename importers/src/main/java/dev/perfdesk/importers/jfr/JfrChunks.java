@@ -160,7 +160,8 @@ final class JfrChunks {
             }
             if (truncation != null) {
                 long kept = chunks.get(chunks.size() - 1).end();
-                truncation = truncation + "; it was left out and the " + chunks.size() + " complete chunk"
+                truncation = "the recording is cut short: " + truncation + "; it was left out and the "
+                        + chunks.size() + " complete chunk"
                         + (chunks.size() == 1 ? "" : "s") + " before it (" + grouped(kept) + " bytes) imported";
             }
             return new JfrChunks(chunks, size, truncation);
@@ -187,8 +188,9 @@ final class JfrChunks {
         return copy;
     }
 
+    /** Why the chunk at {@code offset} is incomplete; the callers say once that the recording is cut short. */
     private static String incomplete(long offset, long size, String why) {
-        return "the recording is cut short: the chunk at byte " + grouped(offset) + " is incomplete ("
+        return "the chunk at byte " + grouped(offset) + " is incomplete ("
                 + grouped(size - offset) + " bytes): " + why;
     }
 

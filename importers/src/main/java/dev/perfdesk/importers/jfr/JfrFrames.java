@@ -82,7 +82,7 @@ final class JfrFrames {
         Integer id = classFrames.get(type);
         if (id == null) {
             String name = type == null ? "[unknown class]" : className(type);
-            id = intern(new Frame(name, packageOf(name), FrameKind.UNKNOWN, "", -1));
+            id = intern(new Frame(name, packageOf(name), FrameKind.ALLOCATION, "", -1));
             classFrames.put(type, id);
         }
         return id;

@@ -84,6 +84,8 @@ class JfrBrokenFilesTest {
         ImportException e = failsWithoutProfiles(file);
         assertEquals(0, e.byteOffset());
         assertTrue(e.problem().contains("cut short") && e.problem().contains("no complete chunk"), e.getMessage());
+        assertEquals(e.problem().indexOf("cut short"), e.problem().lastIndexOf("cut short"),
+                "says once that it is cut short: " + e.getMessage());
         assertTrue(e.problem().contains("declares " + JfrChunks.grouped(whole.length) + " bytes but only "
                 + JfrChunks.grouped(whole.length / 2)), e.getMessage());
     }

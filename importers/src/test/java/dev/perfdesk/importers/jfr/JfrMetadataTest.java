@@ -207,7 +207,7 @@ class JfrMetadataTest {
                 largest = outside.frame(stack[stack.length - 1]);
             }
         }
-        assertEquals(new Frame("byte[]", "", FrameKind.UNKNOWN, "", -1), largest, "AllocWork.largeBuffer's 2 MiB");
+        assertEquals(new Frame("byte[]", "", FrameKind.ALLOCATION, "", -1), largest, "AllocWork.largeBuffer's 2 MiB");
     }
 
     @Test

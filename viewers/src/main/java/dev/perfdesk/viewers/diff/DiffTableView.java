@@ -31,6 +31,7 @@ import dev.perfdesk.core.diff.FunctionDiff;
 import dev.perfdesk.core.diff.ProfileDiff;
 import dev.perfdesk.core.model.WeightUnit;
 import dev.perfdesk.viewers.CellTooltips;
+import dev.perfdesk.viewers.ColumnFit;
 import dev.perfdesk.viewers.NamedRows;
 
 /**
@@ -56,6 +57,9 @@ public class DiffTableView extends VBox {
     private final ObservableList<FunctionDiff> functions = FXCollections.observableArrayList();
     private final FilteredList<FunctionDiff> filtered = new FilteredList<>(functions);
     private final TableColumn<FunctionDiff, Long> change;
+    private final List<TableColumn<FunctionDiff, Long>> weightColumns = new java.util.ArrayList<>();
+    private final List<TableColumn<FunctionDiff, Long>> changeColumns = new java.util.ArrayList<>();
+    private TableColumn<FunctionDiff, Double> percentColumn;
     private boolean syncing;
 
     public DiffTableView() {
@@ -86,8 +90,9 @@ public class DiffTableView extends VBox {
         percent.setComparator(Comparator.naturalOrder());
         percent.setCellFactory(c -> new PercentCell());
         percent.getStyleClass().add("weight-column");
-        percent.setPrefWidth(72);
-        percent.setMinWidth(70);
+        percent.setPrefWidth(66);
+        percent.setMinWidth(62);
+        percentColumn = percent;
         TableColumn<FunctionDiff, Void> changes = new TableColumn<>("Change");
         changes.getColumns().add(selfChange);
         changes.getColumns().add(change);
@@ -97,7 +102,8 @@ public class DiffTableView extends VBox {
         table.getColumns().add(baseline);
         table.getColumns().add(candidate);
         table.getColumns().add(changes);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Number columns are fixed to their content (fitColumns); the name column takes what is left.
+        ColumnFit.fillWith(table, name, 100);
         table.setPlaceholder(new Label("No functions"));
         table.setTableMenuButtonVisible(false);
         SortedList<FunctionDiff> sorted = new SortedList<>(filtered);
@@ -127,6 +133,7 @@ public class DiffTableView extends VBox {
             }
             table.setTooltip(now == null ? null : new Tooltip("Weights in " + now.unit().symbol()
                     + (now.isNormalized() ? "; baseline scaled to the candidate's total" : "")));
+            fitColumns(now);
             updateCaption();
             selectInTable(selectedFunction.get());
         });
@@ -143,9 +150,9 @@ public class DiffTableView extends VBox {
         col.setComparator(Comparator.naturalOrder());
         col.setCellFactory(c -> new WeightCell());
         col.getStyleClass().add("weight-column");
-        // wide enough for "4.01 ms" or "1,234": the table shrinks to its minimum in a narrow pane
-        col.setPrefWidth(64);
-        col.setMinWidth(62);
+        col.setPrefWidth(56);
+        col.setMinWidth(46);
+        weightColumns.add(col);
         return col;
     }
 
@@ -155,10 +162,36 @@ public class DiffTableView extends VBox {
         col.setComparator(Comparator.naturalOrder());
         col.setCellFactory(c -> new ChangeCell());
         col.getStyleClass().add("weight-column");
-        // wide enough for "-68.1 ms" and "+447 ms"
-        col.setPrefWidth(72);
-        col.setMinWidth(70);
+        col.setPrefWidth(58);
+        col.setMinWidth(46);
+        changeColumns.add(col);
         return col;
+    }
+
+    /** Makes each number column as wide as its widest value, so no number, sign or unit is cut. */
+    private void fitColumns(ProfileDiff d) {
+        if (d == null) {
+            return;
+        }
+        List<FunctionDiff> rows = d.functions();
+        List<ToLongFunction<FunctionDiff>> weights = List.of(FunctionDiff::baselineSelf, FunctionDiff::baselineTotal,
+                FunctionDiff::candidateSelf, FunctionDiff::candidateTotal);
+        for (int i = 0; i < weightColumns.size(); i++) {
+            ToLongFunction<FunctionDiff> w = weights.get(i);
+            ColumnFit.fit(weightColumns.get(i), rows, r -> compact(w.applyAsLong(r)));
+        }
+        List<ToLongFunction<FunctionDiff>> changes = List.of(FunctionDiff::selfChange, FunctionDiff::change);
+        for (int i = 0; i < changeColumns.size(); i++) {
+            ToLongFunction<FunctionDiff> c = changes.get(i);
+            ColumnFit.fit(changeColumns.get(i), rows, r -> signed(c.applyAsLong(r)));
+        }
+        ColumnFit.fit(percentColumn, rows, r -> DiffText.percent(r.change(), r.baselineTotal()));
+    }
+
+    private String signed(long change) {
+        WeightUnit unit = unit();
+        return unit == WeightUnit.SAMPLES || unit == WeightUnit.EVENTS ? DiffText.signedCount(change)
+                : DiffText.signed(unit, change);
     }
 
     private void updateCaption() {
@@ -254,9 +287,7 @@ public class DiffTableView extends VBox {
                 setText(null);
                 return;
             }
-            WeightUnit unit = unit();
-            setText(unit == WeightUnit.SAMPLES || unit == WeightUnit.EVENTS ? DiffText.signedCount(item)
-                    : DiffText.signed(unit, item));
+            setText(signed(item));
             if (item != 0) {
                 getStyleClass().add(item > 0 ? "grew" : "shrank");
             }
@@ -286,10 +317,10 @@ public class DiffTableView extends VBox {
         }
     }
 
-    /** A function name, cut in the middle when narrow: packages on the left, the method on the right. */
+    /** A function name, cut at its start when narrow, so the method and any {@code file:line} stay readable. */
     private static final class NameCell extends TableCell<FunctionDiff, String> {
         NameCell() {
-            setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+            setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
             CellTooltips.install(this, () -> {
                 FunctionDiff row = getTableRow() == null ? null : getTableRow().getItem();
                 String note = row == null ? "" : row.isNew() ? "\nNew in the candidate"

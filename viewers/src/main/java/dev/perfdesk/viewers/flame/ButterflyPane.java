@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -17,6 +18,8 @@ import javafx.scene.layout.VBox;
 
 import dev.perfdesk.core.flame.Butterfly;
 import dev.perfdesk.core.flame.FlameViewState;
+import dev.perfdesk.viewers.CellTooltips;
+import dev.perfdesk.viewers.ColumnFit;
 
 /**
  * Callers above, the function in the middle, callees below: the butterfly of the selected function. Double-click a
@@ -51,6 +54,18 @@ public class ButterflyPane extends VBox {
         t.getStyleClass().add("butterfly-table");
         TableColumn<Butterfly.Edge, String> name = new TableColumn<>("Function");
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
+        name.setCellFactory(c -> new TableCell<>() {
+            {
+                setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
+                CellTooltips.install(this, this::getItem);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        });
         TableColumn<Butterfly.Edge, Long> weight = new TableColumn<>("Weight");
         weight.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().weight()));
         weight.setCellFactory(c -> new TableCell<>() {
@@ -60,7 +75,7 @@ public class ButterflyPane extends VBox {
                 if (empty || item == null || state == null) {
                     setText(null);
                 } else {
-                    setText(state.format(item) + "  " + FlameViewState.percent(item, state.totalWeight()));
+                    setText(weightText(item));
                 }
             }
         });
@@ -69,7 +84,7 @@ public class ButterflyPane extends VBox {
         weight.setPrefWidth(130);
         t.getColumns().add(name);
         t.getColumns().add(weight);
-        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        ColumnFit.fillWith(t, name, 100);
         t.setPlaceholder(new Label(placeholder));
         t.setRowFactory(tv -> {
             TableRow<Butterfly.Edge> row = new TableRow<>();
@@ -88,6 +103,17 @@ public class ButterflyPane extends VBox {
         state = newState;
     }
 
+    private String weightText(long weight) {
+        return state.format(weight) + "  " + FlameViewState.percent(weight, state.totalWeight());
+    }
+
+    /** Fixes the weight column of {@code t} to the widest of {@code edges}, so no weight is cut. */
+    private void fitWeights(TableView<Butterfly.Edge> t, List<Butterfly.Edge> edges) {
+        if (state != null && !edges.isEmpty()) {
+            ColumnFit.fit(t.getColumns().get(1), edges, e -> weightText(e.weight()));
+        }
+    }
+
     /** Shows {@code b}, or the hint when null. */
     public void setButterfly(Butterfly b) {
         butterfly = b;
@@ -101,6 +127,8 @@ public class ButterflyPane extends VBox {
                 + FlameViewState.percent(b.total(), b.grandTotal()) + "), self " + state.format(b.self()) + " ("
                 + FlameViewState.percent(b.self(), b.grandTotal()) + ")";
         function.setText(b.function() + shares);
+        fitWeights(callers, b.callers());
+        fitWeights(callees, b.callees());
         callers.setItems(FXCollections.observableArrayList(b.callers()));
         callees.setItems(FXCollections.observableArrayList(b.callees()));
     }

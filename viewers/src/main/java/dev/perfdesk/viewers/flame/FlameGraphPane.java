@@ -92,6 +92,7 @@ public class FlameGraphPane extends BorderPane {
     private final FlowPane chips = new FlowPane();
     private final FlameLegend legend = new FlameLegend();
     private final Label status = new Label();
+    private final VBox loadingOverlay = new VBox();
     private boolean updatingThreads;
 
     /** A pane computing on its own background thread, which {@link #dispose()} stops. */
@@ -137,8 +138,22 @@ public class FlameGraphPane extends BorderPane {
         VBox.setVgrow(graph, Priority.ALWAYS);
         graphBox.getStyleClass().add("flame-graph-box");
         split = new SplitPane(graphBox, functionTable);
-        split.setDividerPositions(0.64);
+        split.setDividerPositions(0.6);
         SplitPane.setResizableWithParent(functionTable, false);
+        // While the first state is computed, a spinner over the (empty) graph and table says so.
+        javafx.scene.control.ProgressIndicator spinner = new javafx.scene.control.ProgressIndicator();
+        spinner.setMaxSize(40, 40);
+        Label building = new Label("Building the flame graph\u2026");
+        building.getStyleClass().add("flame-loading-label");
+        loadingOverlay.getChildren().addAll(spinner, building);
+        loadingOverlay.setAlignment(Pos.CENTER);
+        loadingOverlay.setSpacing(10);
+        loadingOverlay.setMouseTransparent(true);
+        loadingOverlay.getStyleClass().add("flame-loading");
+        loadingOverlay.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> viewModel.getState() == null && viewModel.busyProperty().get(),
+                viewModel.stateProperty(), viewModel.busyProperty()));
+        functionTable.loadingProperty().bind(loadingOverlay.visibleProperty());
         // The call tree shows the same view as the graph; picking a row selects its function in the table too.
         callTree = new CallTreeView(viewModel.newCallTree());
         callTree.selectedFunctionProperty().addListener((o, was, now) -> {
@@ -149,7 +164,7 @@ public class FlameGraphPane extends BorderPane {
         sandwich = new SandwichView(viewModel.newSandwich());
         sandwich.setOnChoose(viewModel.selectedFunctionProperty()::set);
         callTree.setOnSandwich(this::showSandwich);
-        Tab graphTab = new Tab("Flame graph", split);
+        Tab graphTab = new Tab("Flame graph", new javafx.scene.layout.StackPane(split, loadingOverlay));
         Tab treeTab = new Tab("Call tree", callTree);
         Tab sandwichTab = new Tab("Sandwich", sandwich);
         views.getTabs().setAll(graphTab, treeTab, sandwichTab);
@@ -234,6 +249,13 @@ public class FlameGraphPane extends BorderPane {
         graph.currentMatchProperty().bind(vm.currentMatchProperty());
         graph.icicleProperty().bind(icicleButton.selectedProperty());
         graph.setContextMenuFactory(this::contextMenu);
+        // A clicked frame's function is selected in the table, so its callers and callees show beside the graph.
+        graph.setOnFrameClicked(node -> {
+            FlameViewState st = vm.getState();
+            if (st != null && node > CallTree.ROOT && node < st.tree().size()) {
+                vm.selectedFunctionProperty().set(st.tree().name(node));
+            }
+        });
 
         functionTable.stateProperty().bind(vm.stateProperty());
         functionTable.selectedFunctionProperty().bindBidirectional(vm.selectedFunctionProperty());
@@ -610,6 +632,11 @@ public class FlameGraphPane extends BorderPane {
         return status;
     }
 
+    /** The spinner and "Building the flame graph…" shown over the graph until its first state is computed. */
+    public VBox loadingOverlay() {
+        return loadingOverlay;
+    }
+
     /** Shows the root at the top (icicle) or at the bottom (flame). */
     public void setIcicle(boolean icicle) {
         (icicle ? icicleButton : flameButton).setSelected(true);
@@ -643,6 +670,28 @@ public class FlameGraphPane extends BorderPane {
 
     public CheckComboBox<ThreadInfo> threadSelector() {
         return threads;
+    }
+
+    /**
+     * Shows only thread {@code index} (of the profile's threads), as checking it alone in the thread selector
+     * does; -1 shows all threads again.
+     */
+    public void selectThread(int index) {
+        Set<Integer> now = viewModel.specProperty().get().threads();
+        if (index < 0 ? now.isEmpty() : now.equals(Set.of(index))) {
+            return;
+        }
+        if (index < 0) {
+            threads.getCheckModel().clearChecks();
+        } else if (index < threads.getItems().size()) {
+            updatingThreads = true;
+            try {
+                threads.getCheckModel().clearChecks();
+            } finally {
+                updatingThreads = false;
+            }
+            threads.getCheckModel().check(index);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.perfdesk.viewers.flame;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -32,7 +33,7 @@ import dev.perfdesk.core.flame.FrameStyle;
 /**
  * An interactive flame graph painted on a Canvas. It shows a {@link FlameViewState} (computed off the FX thread),
  * zoomed to {@link #zoomNodeProperty()}, as a flame (root at the bottom) or an icicle (root at the top). Clicking a
- * frame zooms into it, clicking the root or pressing Esc zooms out; search matches are filled with
+ * frame zooms into it and tells {@link #onFrameClickedProperty()}, clicking the root or pressing Esc zooms out; search matches are filled with
  * {@code -flame-match-fill}; the frames of {@link #highlightedNameProperty()} are outlined and the rest dimmed.
  * Frames too narrow to see are drawn as one grey run per parent.
  *
@@ -71,6 +72,7 @@ public class FlameGraphView extends Control {
     private final ReadOnlyIntegerWrapper hoveredNode = new ReadOnlyIntegerWrapper(this, "hoveredNode", -1);
     private final ObjectProperty<Callback<Integer, ContextMenu>> contextMenuFactory =
             new SimpleObjectProperty<>(this, "contextMenuFactory");
+    private final ObjectProperty<IntConsumer> onFrameClicked = new SimpleObjectProperty<>(this, "onFrameClicked");
 
     private final StyleableObjectProperty<Paint> background =
             new SimpleStyleableObjectProperty<>(BACKGROUND, this, "background", Color.WHITE);
@@ -235,6 +237,25 @@ public class FlameGraphView extends Control {
 
     public Callback<Integer, ContextMenu> getContextMenuFactory() {
         return contextMenuFactory.get();
+    }
+
+    /**
+     * Called with the node of a frame clicked with the primary button (after the graph zoomed into it), or null.
+     * The flame graph pane selects the frame's function in its table with it.
+     */
+    public ObjectProperty<IntConsumer> onFrameClickedProperty() {
+        return onFrameClicked;
+    }
+
+    public void setOnFrameClicked(IntConsumer handler) {
+        onFrameClicked.set(handler);
+    }
+
+    void frameClicked(int node) {
+        IntConsumer handler = onFrameClicked.get();
+        if (handler != null) {
+            handler.accept(node);
+        }
     }
 
     public Paint getBackgroundFill() {

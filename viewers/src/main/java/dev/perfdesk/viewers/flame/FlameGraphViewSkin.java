@@ -452,6 +452,9 @@ public class FlameGraphViewSkin extends SkinBase<FlameGraphView> {
         }
         int node = layout.node(i);
         view.setZoomNode(node);
+        if (!layout.isElided(i)) {
+            view.frameClicked(node);
+        }
         e.consume();
     }
 

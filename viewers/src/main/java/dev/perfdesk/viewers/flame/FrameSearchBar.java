@@ -13,12 +13,12 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 import javafx.util.Duration;
 
 import dev.perfdesk.core.flame.FlameSearch;
 import dev.perfdesk.core.flame.FlameViewState;
 import dev.perfdesk.core.flame.SearchQuery;
+import dev.perfdesk.viewers.ColumnFit;
 
 /**
  * The frame search of the flame graph panes: a field (debounced as the user types, at once on Enter), regular
@@ -62,7 +62,14 @@ public final class FrameSearchBar extends HBox {
         previousButton.setTooltip(new Tooltip("Previous match (Shift+Enter)"));
         nextButton.setTooltip(new Tooltip("Next match (Enter)"));
         matchedLabel.getStyleClass().add("matched-label");
-        matchedLabel.setMinWidth(Region.USE_PREF_SIZE);
+        // Room for the longest "Matched …" line from the start, so the toolbar keeps its layout (and does not wrap
+        // to another row) when the first character typed makes the line appear; a longer error is elided, whole
+        // in its tooltip.
+        double room = ColumnFit.width(null, java.util.stream.Stream.of("Matched 100.0% (frame 88,888 of 88,888)"))
+                - 10;
+        matchedLabel.setMinWidth(room);
+        matchedLabel.setPrefWidth(room);
+        matchedLabel.setMaxWidth(room);
         showSteps(false);
         HBox inputs = new HBox(2, field, regexButton, caseButton, previousButton, nextButton);
         inputs.setAlignment(Pos.CENTER_LEFT);
@@ -150,8 +157,10 @@ public final class FrameSearchBar extends HBox {
         boolean searching = r != null && !r.query().isEmpty();
         previousButton.setDisable(!searching || r.matchCount() == 0);
         nextButton.setDisable(!searching || r.matchCount() == 0);
+        matchedLabel.setTooltip(null);
         if (error != null && !error.isEmpty()) {
             matchedLabel.setText(error);
+            matchedLabel.setTooltip(new Tooltip(error));
             matchedLabel.getStyleClass().add("error");
         } else if (!searching) {
             matchedLabel.setText("");

@@ -16,6 +16,7 @@ import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -30,6 +31,7 @@ import dev.perfdesk.core.calltree.FunctionStats;
 import dev.perfdesk.core.flame.Butterfly;
 import dev.perfdesk.core.flame.FlameViewState;
 import dev.perfdesk.viewers.CellTooltips;
+import dev.perfdesk.viewers.ColumnFit;
 import dev.perfdesk.viewers.NamedRows;
 
 /**
@@ -56,6 +58,9 @@ public class FunctionTableView extends VBox {
     private final ObservableList<FunctionStats> functions = FXCollections.observableArrayList();
     private final FilteredList<FunctionStats> filtered = new FilteredList<>(functions);
     private final ButterflyPane butterflyPane = new ButterflyPane();
+    private final Label placeholder = new Label();
+    private final javafx.beans.property.BooleanProperty loading =
+            new javafx.beans.property.SimpleBooleanProperty(this, "loading", false);
     private boolean syncing;
 
     public FunctionTableView() {
@@ -77,14 +82,16 @@ public class FunctionTableView extends VBox {
         table.getColumns().add(selfPct);
         table.getColumns().add(total);
         table.getColumns().add(totalPct);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No functions"));
+        // The number columns are fixed to their content (fitColumns); the name column takes the rest of the width.
+        ColumnFit.fillWith(table, name, 100);
+        table.setPlaceholder(placeholder);
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(loading)
+                .then("Building the flame graph…").otherwise("No functions"));
         SortedList<FunctionStats> sorted = new SortedList<>(filtered);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         self.setSortType(TableColumn.SortType.DESCENDING);
         table.getSortOrder().add(self);
-        name.setPrefWidth(210);
         for (TableColumn<FunctionStats, Long> c : List.of(self, selfPct, total, totalPct)) {
             c.setPrefWidth(c == self || c == total ? 74 : 66);
             c.setMinWidth(c == self || c == total ? 68 : 60);
@@ -134,6 +141,7 @@ public class FunctionTableView extends VBox {
             } finally {
                 syncing = false;
             }
+            fitColumns(now, self, selfPct, total, totalPct);
             butterflyPane.setState(now);
             selectInTable(selectedFunction.get());
         });
@@ -185,6 +193,20 @@ public class FunctionTableView extends VBox {
         return col;
     }
 
+    /** Makes each number column as wide as its widest value in {@code st}, so no number or unit is cut. */
+    private static void fitColumns(FlameViewState st, TableColumn<FunctionStats, Long> self,
+                                   TableColumn<FunctionStats, Long> selfPct, TableColumn<FunctionStats, Long> total,
+                                   TableColumn<FunctionStats, Long> totalPct) {
+        if (st == null) {
+            return;
+        }
+        List<FunctionStats> rows = st.functions();
+        ColumnFit.fit(self, rows, f -> compact(st, f.self()));
+        ColumnFit.fit(total, rows, f -> compact(st, f.total()));
+        ColumnFit.fit(selfPct, rows, f -> FlameViewState.percent(f.self(), st.totalWeight()));
+        ColumnFit.fit(totalPct, rows, f -> FlameViewState.percent(f.total(), st.totalWeight()));
+    }
+
     private void applyFilter(String text) {
         filtered.setPredicate(NamedRows.containing(text, FunctionStats::name));
     }
@@ -216,6 +238,14 @@ public class FunctionTableView extends VBox {
 
     public ObjectProperty<FlameViewState> stateProperty() {
         return state;
+    }
+
+    /**
+     * Whether the functions are still being computed: the empty table then says so instead of "No functions",
+     * which would read as an empty result.
+     */
+    public javafx.beans.property.BooleanProperty loadingProperty() {
+        return loading;
     }
 
     public StringProperty selectedFunctionProperty() {
@@ -265,9 +295,13 @@ public class FunctionTableView extends VBox {
         }
     }
 
-    /** The name, with the whole of it as a tooltip. */
+    /**
+     * The name, elided at its start when narrow so the distinguishing end (method, {@code file:line}) shows, with
+     * the whole of it as a tooltip.
+     */
     private static final class NameCell extends TableCell<FunctionStats, String> {
         NameCell() {
+            setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
             CellTooltips.install(this, this::getItem);
         }
 

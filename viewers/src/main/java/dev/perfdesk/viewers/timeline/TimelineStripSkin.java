@@ -21,8 +21,14 @@ import dev.perfdesk.core.timeline.TimeRange;
 
 /** Paints a {@link TimelineStrip} on a canvas and turns drags into a selected time range. */
 final class TimelineStripSkin extends SkinBase<TimelineStrip> {
-    private static final double AXIS = 16;
-    private static final double LABEL_WIDTH = 110;
+    private static final double AXIS = TimelineStrip.AXIS;
+    private static final double BAND = TimelineStrip.LABEL_BAND;
+    private static final double LABEL_WIDTH = 190;
+    private static final Font LANE_FONT = Font.font(12);
+    private static final javafx.css.PseudoClass DARK = javafx.css.PseudoClass.getPseudoClass("dark");
+    private final javafx.collections.SetChangeListener<javafx.css.PseudoClass> themeChanged = c -> draw();
+    private javafx.scene.Parent watchedRoot;
+    private final javafx.scene.text.Text probe = new javafx.scene.text.Text();
 
     private final Canvas canvas = new Canvas();
     private final Region colours = new Region();
@@ -39,12 +45,26 @@ final class TimelineStripSkin extends SkinBase<TimelineStrip> {
         getChildren().addAll(canvas, colours);
         strip.histogramProperty().addListener(redraw);
         strip.selectionProperty().addListener(redraw);
+        strip.selectedThreadProperty().addListener(redraw);
         strip.perThreadProperty().addListener(relayout);
         strip.histogramProperty().addListener(relayout);
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
         strip.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+        // The theme switch toggles :dark on the scene's root: repaint in the other colours.
+        strip.sceneProperty().addListener((o, was, now) -> watchRoot(now));
+        watchRoot(strip.getScene());
+    }
+
+    private void watchRoot(javafx.scene.Scene scene) {
+        if (watchedRoot != null) {
+            watchedRoot.getPseudoClassStates().removeListener(themeChanged);
+        }
+        watchedRoot = scene == null ? null : scene.getRoot();
+        if (watchedRoot != null) {
+            watchedRoot.getPseudoClassStates().addListener(themeChanged);
+        }
     }
 
     @Override
@@ -117,10 +137,50 @@ final class TimelineStripSkin extends SkinBase<TimelineStrip> {
         dragStart = Double.NaN;
         if (Math.abs(e.getX() - from) < 3) {
             getSkinnable().setSelection(null);
+            int lane = laneAt(h, e.getY());
+            if (lane >= 0) {
+                int thread = h.lanes().get(lane).thread();
+                getSkinnable().setSelectedThread(getSkinnable().getSelectedThread() == thread ? -1 : thread);
+            }
         } else {
             getSkinnable().setSelection(TimeRange.between(timeAt(h, from), timeAt(h, e.getX())));
         }
         draw();
+    }
+
+    /** The lane at canvas y in per-thread mode, or -1. */
+    private int laneAt(ActivityHistogram h, double y) {
+        List<ActivityHistogram.Lane> lanes = getSkinnable().isPerThread() ? h.lanes() : List.of();
+        if (lanes.isEmpty() || y < BAND) {
+            return -1;
+        }
+        int i = (int) ((y - BAND) / laneHeight(lanes.size()));
+        return i < lanes.size() ? i : -1;
+    }
+
+    private double laneHeight(int lanes) {
+        return (canvas.getHeight() - BAND - AXIS) / Math.max(1, lanes);
+    }
+
+    /** {@code name} cut at its end (with an ellipsis) to fit {@code width} pixels in the lane font. */
+    private String fit(String name, double width) {
+        probe.setFont(LANE_FONT);
+        probe.setText(name);
+        if (probe.getLayoutBounds().getWidth() <= width) {
+            return name;
+        }
+        int lo = 0;
+        int hi = name.length();
+        while (lo < hi) {
+            int mid = (lo + hi + 1) / 2;
+            probe.setText(name.substring(0, mid) + "…");
+            if (probe.getLayoutBounds().getWidth() <= width) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return name.substring(0, lo) + "…";
     }
 
     private void key(KeyEvent e) {
@@ -140,8 +200,7 @@ final class TimelineStripSkin extends SkinBase<TimelineStrip> {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        boolean dark = strip.getScene() != null && strip.getScene().getStylesheets().stream()
-                .anyMatch(s -> s.contains("dark"));
+        boolean dark = isDark(strip);
         Color background = dark ? Color.web("#1e1f22") : Color.web("#fbfbfc");
         Color bars = dark ? Color.web("#e8793a") : Color.web("#d9480f");
         Color text = dark ? Color.web("#c9cdd3") : Color.web("#4a5059");
@@ -160,9 +219,9 @@ final class TimelineStripSkin extends SkinBase<TimelineStrip> {
         double plotH = h - AXIS;
         List<ActivityHistogram.Lane> lanes = strip.isPerThread() ? hist.lanes() : List.of();
         if (lanes.isEmpty()) {
-            drawRow(g, hist.totals(), hist.maxTotal(), 2, plotH - 2, bars);
+            drawRow(g, hist.totals(), hist.maxTotal(), BAND, plotH - BAND, bars);
         } else {
-            double laneH = plotH / lanes.size();
+            double laneH = laneHeight(lanes.size());
             long max = 1;
             for (ActivityHistogram.Lane lane : lanes) {
                 for (long v : lane.weights()) {
@@ -171,16 +230,23 @@ final class TimelineStripSkin extends SkinBase<TimelineStrip> {
             }
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.CENTER);
+            g.setFont(LANE_FONT);
+            Color marked = dark ? Color.web("#2f3b52") : Color.web("#dbe7fb");
             for (int i = 0; i < lanes.size(); i++) {
                 ActivityHistogram.Lane lane = lanes.get(i);
-                double top = i * laneH;
+                double top = BAND + i * laneH;
+                if (lane.thread() == strip.getSelectedThread()) {
+                    g.setFill(marked);
+                    g.fillRect(0, top, w, laneH);
+                }
                 g.setStroke(grid);
-                g.strokeLine(0, top + laneH, w, top + laneH);
-                drawRow(g, lane.weights(), max, top + 1, laneH - 2, bars);
+                g.strokeLine(0, top + laneH - 0.5, w, top + laneH - 0.5);
+                drawRow(g, lane.weights(), max, top + 2, laneH - 4, bars);
                 g.setFill(text);
                 String name = strip.threadNamesProperty().get().apply(lane.thread());
-                g.fillText(clip(name, 17), 4, top + laneH / 2, LABEL_WIDTH - 8);
+                g.fillText(fit(name, LABEL_WIDTH - 10), 4, top + laneH / 2);
             }
+            g.setFont(Font.font(11));
         }
         drawAxis(g, hist, plotH, w, text, grid);
         drawSelection(g, hist, plotH, dark);
@@ -231,11 +297,11 @@ final class TimelineStripSkin extends SkinBase<TimelineStrip> {
         }
         Color shade = dark ? Color.rgb(0, 0, 0, 0.45) : Color.rgb(255, 255, 255, 0.65);
         g.setFill(shade);
-        g.fillRect(plotLeft(), 0, Math.max(0, from - plotLeft()), plotH);
-        g.fillRect(to, 0, Math.max(0, canvas.getWidth() - to), plotH);
+        g.fillRect(plotLeft(), BAND, Math.max(0, from - plotLeft()), plotH - BAND);
+        g.fillRect(to, BAND, Math.max(0, canvas.getWidth() - to), plotH - BAND);
         g.setStroke(dark ? Color.web("#4c8bf5") : Color.web("#1c7ed6"));
         g.setLineWidth(1.5);
-        g.strokeRect(from, 0.75, Math.max(1, to - from), plotH - 1.5);
+        g.strokeRect(from, BAND + 0.75, Math.max(1, to - from), plotH - BAND - 1.5);
         g.setLineWidth(1);
         long start = timeAt(h, from);
         long end = timeAt(h, to);
@@ -244,7 +310,24 @@ final class TimelineStripSkin extends SkinBase<TimelineStrip> {
         g.setTextBaseline(VPos.TOP);
         String label = String.format(Locale.ROOT, "%s – %s (%s)", formatSeconds((start - h.start()) / 1e9, 0.001),
                 formatSeconds((end - h.start()) / 1e9, 0.001), formatSeconds((end - start) / 1e9, 0.001));
-        g.fillText(label, Math.min(from + 4, canvas.getWidth() - 180), 2);
+        // In the band above the bars, so it never covers them; kept inside the strip at the right edge.
+        probe.setFont(Font.font(11));
+        probe.setText(label);
+        double labelW = probe.getLayoutBounds().getWidth();
+        g.fillText(label, Math.max(plotLeft(), Math.min(from, canvas.getWidth() - labelW - 4)), 1);
+    }
+
+    /**
+     * Whether the strip is shown dark: its scene's root has the {@code :dark} pseudo-class (the application's
+     * theme switch), or the scene has the viewers' dark theme sheet.
+     */
+    static boolean isDark(TimelineStrip strip) {
+        javafx.scene.Scene scene = strip.getScene();
+        if (scene == null) {
+            return false;
+        }
+        return scene.getRoot() != null && scene.getRoot().getPseudoClassStates().contains(DARK)
+                || scene.getStylesheets().stream().anyMatch(s -> s.endsWith("theme-dark.css"));
     }
 
     static double niceStep(double raw) {
@@ -271,17 +354,15 @@ final class TimelineStripSkin extends SkinBase<TimelineStrip> {
         return String.format(Locale.ROOT, "%.3f s", s);
     }
 
-    private static String clip(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
-    }
-
     @Override
     public void dispose() {
         TimelineStrip strip = getSkinnable();
         strip.histogramProperty().removeListener(redraw);
         strip.selectionProperty().removeListener(redraw);
+        strip.selectedThreadProperty().removeListener(redraw);
         strip.perThreadProperty().removeListener(relayout);
         strip.histogramProperty().removeListener(relayout);
+        watchRoot(null);
         super.dispose();
     }
 }

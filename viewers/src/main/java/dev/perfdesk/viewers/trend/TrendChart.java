@@ -148,6 +148,14 @@ final class TrendChart {
         batch(() -> recolour(c));
     }
 
+    /** Recolours and restyles the change-point markers with one redraw. */
+    void applyColours(Colours c, SeriesChangePoint selected, Function<SeriesChangePoint, ChangePointReview> reviews) {
+        batch(() -> {
+            recolour(c);
+            restyle(selected, reviews);
+        });
+    }
+
     private void recolour(Colours c) {
         colours = c;
         chart.setBackgroundPaint(c.background());

@@ -55,6 +55,18 @@ import dev.perfdesk.core.series.SeriesChangePoint;
  * points' table with the Compare, Acknowledge and Dismiss buttons.
  */
 final class TrendViewSkin extends SkinBase<TrendView> {
+    /** Whether a paint property changed since the chart was last recoloured. */
+    private boolean coloursChanged;
+
+    @Override
+    protected void layoutChildren(double x, double y, double w, double h) {
+        if (coloursChanged) {
+            coloursChanged = false;
+            applyColours();
+        }
+        super.layoutChildren(x, y, w, h);
+    }
+
     private final ZoneId zone = ZoneId.systemDefault();
     private final TrendChart chart = new TrendChart();
     private final ChartViewer viewer = new ChartViewer(chart.chart());
@@ -169,8 +181,13 @@ final class TrendViewSkin extends SkinBase<TrendView> {
             updatingSelection = false;
             updateButtons();
         });
+        // A theme change sets every paint property at once: recolour (one chart redraw) once, at the next layout,
+        // rather than redrawing the chart once per property.
         for (ObservableValue<Paint> p : view.paintProperties()) {
-            listen(p, o -> applyColours());
+            listen(p, o -> {
+                coloursChanged = true;
+                getSkinnable().requestLayout();
+            });
         }
         applyColours();
         updateMetrics();
@@ -403,8 +420,8 @@ final class TrendViewSkin extends SkinBase<TrendView> {
         TrendView v = getSkinnable();
         chart.applyColours(new TrendChart.Colours(awt(v.getBackgroundFill()), awt(v.getPlotBackground()),
                 awt(v.getTextFill()), awt(v.getGridStroke()), awt(v.getLineStroke()), awt(v.getMeanStroke()),
-                awt(v.getRegressionStroke()), awt(v.getImprovementStroke()), awt(v.getDismissedStroke())));
-        restyle();
+                awt(v.getRegressionStroke()), awt(v.getImprovementStroke()), awt(v.getDismissedStroke())),
+                v.getSelectedChangePoint(), v::reviewOf);
     }
 
     private static java.awt.Color awt(Paint paint) {

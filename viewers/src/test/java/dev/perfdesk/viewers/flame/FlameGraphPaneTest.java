@@ -140,6 +140,68 @@ class FlameGraphPaneTest {
     }
 
     @Test
+    void clickingAFrameSelectsItsFunctionWithCallersAndCallees(FxRobot robot) throws Exception {
+        FlameViewState state = awaitState();
+        CallTree tree = state.tree();
+        int target = heaviest(tree, 3);
+        String name = tree.name(target);
+        robot.clickOn(centre(target));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pane.viewModel().butterflyProperty().get() != null
+                && pane.viewModel().butterflyProperty().get().function().equals(name));
+        WaitForAsyncUtils.waitForFxEvents();
+        FunctionStats row = pane.functionTable().table().getSelectionModel().getSelectedItem();
+        assertEquals(name, row == null ? null : row.name(), "the clicked frame's row is selected");
+        ButterflyPane butterfly = pane.functionTable().butterflyPane();
+        assertTrue(!butterfly.callersTable().getItems().isEmpty(), "callers filled");
+        assertTrue(!butterfly.calleesTable().getItems().isEmpty(), "callees filled");
+        assertEquals(pane.viewModel().butterflyProperty().get().callers(), butterfly.callersTable().getItems());
+        assertEquals(tree.name(tree.parent(target)), butterfly.callersTable().getItems().get(0).name().equals(
+                tree.name(tree.parent(target))) ? tree.name(tree.parent(target))
+                : butterfly.callersTable().getItems().stream().map(e -> e.name())
+                        .filter(n -> n.equals(tree.name(tree.parent(target)))).findFirst().orElse("missing"),
+                "the frame's parent is among its callers");
+    }
+
+    @Test
+    void theToolbarKeepsItsLayoutWhenTheMatchedLineAppears(FxRobot robot) throws Exception {
+        awaitState();
+        // as wide as the flame graph is in the window beside the library, where the toolbar wraps to two rows
+        double width = pane.getScene().getWindow().getWidth();
+        robot.interact(() -> pane.getScene().getWindow().setWidth(1060));
+        try {
+            WaitForAsyncUtils.waitForFxEvents();
+            Point2D fieldBefore = pane.searchField().localToScene(0, 0);
+            double graphTop = pane.graph().localToScene(0, 0).getY();
+            robot.clickOn(pane.searchField()).write("f", 0);
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                    () -> pane.matchedLabel().getText().startsWith("Matched"));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(fieldBefore, pane.searchField().localToScene(0, 0), "the search field did not move");
+            assertEquals(graphTop, pane.graph().localToScene(0, 0).getY(), "the graph did not move down");
+        } finally {
+            robot.interact(() -> pane.getScene().getWindow().setWidth(width));
+        }
+    }
+
+    @Test
+    void numberColumnsShowTheirWholeValues(FxRobot robot) throws Exception {
+        FlameViewState state = awaitState();
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(), 13));
+        for (var column : pane.functionTable().table().getColumns().subList(1, 5)) {
+            for (FunctionStats f : state.functions().subList(0, Math.min(50, state.functions().size()))) {
+                Object value = column.getCellData(f);
+                String text = column.getText().endsWith("%")
+                        ? FlameViewState.percent((Long) value, state.totalWeight())
+                        : FunctionTableView.compact(state, (Long) value);
+                probe.setText(text);
+                assertTrue(probe.getLayoutBounds().getWidth() + 8 < column.getWidth(), column.getText() + " "
+                        + column.getWidth() + " px is too narrow for " + text);
+            }
+        }
+    }
+
+    @Test
     void searchShowsTheMatchedShareTheModelComputes(FxRobot robot) throws Exception {
         FlameViewState state = awaitState();
         robot.clickOn(pane.searchField()).write("flush", 0);
