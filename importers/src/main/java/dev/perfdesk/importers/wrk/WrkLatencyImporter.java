@@ -22,6 +22,7 @@ import dev.perfdesk.core.progress.ProgressMonitor;
 import dev.perfdesk.core.spi.ImportSink;
 import dev.perfdesk.importers.spi.ByteLineReader;
 import dev.perfdesk.importers.spi.ImportException;
+import dev.perfdesk.importers.spi.Numbers;
 import dev.perfdesk.importers.spi.ImportSource;
 import dev.perfdesk.importers.spi.Importer;
 
@@ -132,8 +133,8 @@ public final class WrkLatencyImporter implements Importer {
                     percentiles = false;
                     spectrum = new Histogram(Distribution.SIGNIFICANT_DIGITS);
                 } else if (inSpectrum && (m = SPECTRUM.matcher(line)).matches()) {
-                    double v = Double.parseDouble(m.group(1));
-                    long total = Long.parseLong(m.group(3));
+                    double v = Numbers.finite(file, n, m.group(1), "the latency");
+                    long total = Numbers.count(file, n, m.group(3), "the total count");
                     if (v < 0) {
                         throw ImportException.atLine(file, n, "a latency cannot be negative: " + m.group(1));
                     }
@@ -144,7 +145,7 @@ public final class WrkLatencyImporter implements Importer {
                     spectrum.recordValueWithCount(Distribution.toRecorded(v, 1000), total - spectrumCount);
                     spectrumCount = total;
                 } else if (inSpectrum && (m = TOTAL.matcher(line)).matches()) {
-                    totalCount = Long.parseLong(m.group(2));
+                    totalCount = Numbers.count(file, n, m.group(2), "the total count");
                     inSpectrum = false;
                 } else if (line.startsWith("#[")) {
                     continue;
@@ -152,11 +153,12 @@ public final class WrkLatencyImporter implements Importer {
                     if (latency == null) {
                         throw ImportException.atLine(file, n, "latency percentiles before the 'Latency' statistics");
                     }
-                    latency.reportedPercentile(Double.parseDouble(m.group(1)), value(file, n, m.group(2), true));
-                    distributionPercentiles.add(Double.parseDouble(m.group(1)));
+                    double p = Numbers.percentile(file, n, m.group(1));
+                    latency.reportedPercentile(p, value(file, n, m.group(2), true));
+                    distributionPercentiles.add(p);
                     distributionLine = n;
                 } else if ((m = REQUESTS.matcher(line)).matches()) {
-                    requests = Long.parseLong(m.group(1));
+                    requests = Numbers.count(file, n, m.group(1), "the number of requests");
                     tags.put("requests", line);
                     percentiles = false;
                 } else if (line.startsWith("Requests/sec:")) {
