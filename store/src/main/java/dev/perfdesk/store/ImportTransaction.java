@@ -312,6 +312,12 @@ public final class ImportTransaction implements ImportSink, AutoCloseable {
                 return new Outcome(store.profilesOfSource(sha256), store.runsOfSource(sha256),
                         store.seriesOfSource(sha256), true);
             }
+            try {
+                db.engine().checkSameStore();
+            } catch (StoreException e) {
+                abort();
+                throw e;
+            }
             connection.commit();
             done = true;
             closeConnection();

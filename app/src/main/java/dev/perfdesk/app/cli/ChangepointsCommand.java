@@ -130,7 +130,7 @@ final class ChangepointsCommand implements Callable<Integer> {
         Path file = Path.of(target);
         if (target.matches("s\\d{1,18}")) {
             long id = Long.parseLong(target.substring(1));
-            try (Store s = store.open()) {
+            try (Store s = store.openForReading()) {
                 if (s.findSeries(id).isEmpty()) {
                     return usage(err, "no series " + target + " in " + s.location() + "; 'perfdesk list' shows them");
                 }
@@ -150,7 +150,7 @@ final class ChangepointsCommand implements Callable<Integer> {
                 return usage(err, "no file, stored series or benchmark named '" + target + "'");
             }
             List<RunHistory.RunSeries> matches;
-            try (Store s = store.open()) {
+            try (Store s = store.openForReading()) {
                 List<RunHistory.IdentifiedRun> runs = new ArrayList<>();
                 for (StoredRun r : s.listRuns()) {
                     runs.add(new RunHistory.IdentifiedRun(ItemId.ofRun(r.id()), s.loadRun(r.id()), r.importedAt()));

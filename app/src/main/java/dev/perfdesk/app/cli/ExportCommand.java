@@ -78,7 +78,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (Store s = store.open()) {
+        try (Store s = store.openForReading()) {
             if (s.findProfile(id).isEmpty()) {
                 spec.commandLine().getErr().println("no profile with id " + id + " in " + s.location());
                 return 1;

@@ -63,7 +63,7 @@ final class FlameCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("--width must be between 200 and 20000 pixels");
             return 2;
         }
-        try (Store s = store.open()) {
+        try (Store s = store.openForReading()) {
             if (s.findProfile(id).isEmpty()) {
                 spec.commandLine().getErr().println("no profile with id " + id + " in " + s.location());
                 return 1;

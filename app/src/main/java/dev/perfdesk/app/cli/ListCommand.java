@@ -42,7 +42,7 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Store s = store.open()) {
+        try (Store s = store.openForReading()) {
             List<StoredProfile> profiles = s.listProfiles();
             List<StoredRun> runs = s.listRuns();
             List<StoredSeries> series = s.listSeries();
