@@ -140,4 +140,49 @@ class FuzzFindingsTest {
         }
         assertTrue(refusedInWords > 0, "some damage is refused");
     }
+
+    /**
+     * seed 1 case 5114: a perf script line that is not ASCII with half a megabyte of blanks in it hung in the header
+     * regex (stackcollapse-perf.pl's, backtracking over the blanks for each end of the command it tried).
+     */
+    @Test
+    void aPerfHeaderWithALongRunOfBlanksIsLinear() throws IOException {
+        Path file = tmp.resolve("blanks.perf");
+        Files.writeString(file, "java é" + " ".repeat(1 << 20) + "x 123/456 1.000: 1 cpu-clock:\n"
+                + "\t7f00 main (/bin/a)\n\n", StandardCharsets.UTF_8);
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            try {
+                Importers.byFormat("perf-script").read(ImportSource.of(file), new CollectingSink(),
+                        ProgressMonitor.NONE);
+            } catch (ImportException e) {
+                assertTrue(e.getMessage().length() < 1000, e.getMessage());
+            }
+        });
+    }
+
+    /** The linear header regex finds what stackcollapse-perf.pl's finds, with the same groups, on many lines. */
+    @Test
+    void theLinearPerfHeaderRegexAgreesWithStackcollapsePerf() {
+        java.util.regex.Pattern original = java.util.regex.Pattern.compile("^(\\S.+?)\\s+(\\d+)/*(\\d+)*\\s+");
+        java.util.regex.Pattern ours = dev.perfdesk.importers.perf.PerfHeaderAccess.header();
+        String alphabet = "a1/ \t\ré9x\u0085";
+        java.util.SplittableRandom random = new java.util.SplittableRandom(13);
+        for (int n = 0; n < 200_000; n++) {
+            StringBuilder sb = new StringBuilder();
+            int len = 1 + random.nextInt(12);
+            for (int k = 0; k < len; k++) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String line = sb.toString();
+            java.util.regex.Matcher a = original.matcher(line);
+            java.util.regex.Matcher b = ours.matcher(line);
+            boolean found = a.find();
+            assertEquals(found, b.find(), "'" + line + "'");
+            if (found) {
+                for (int g = 0; g <= 3; g++) {
+                    assertEquals(a.group(g), b.group(g), "group " + g + " of '" + line + "'");
+                }
+            }
+        }
+    }
 }

@@ -116,7 +116,7 @@ public final class WrkLatencyImporter implements Importer {
                     b.statistic("avg", value(file, n, m.group(2), isLatency))
                             .statistic("stdev", value(file, n, m.group(3), isLatency))
                             .statistic("max", value(file, n, m.group(4), isLatency))
-                            .statistic("+/- stdev %", Double.parseDouble(m.group(5)));
+                            .statistic("+/- stdev %", Numbers.finite(file, n, m.group(5), "the share in 1 stdev"));
                     if (isLatency) {
                         latency = b;
                     } else {
@@ -228,7 +228,7 @@ public final class WrkLatencyImporter implements Importer {
             throw ImportException.atLine(file, line, "expected a number such as 7.90ms or 1.04k, found '"
                     + abbreviate(text) + "'");
         }
-        double v = Double.parseDouble(m.group(1));
+        double v = Numbers.finite(file, line, m.group(1), "the value");
         if (v < 0) {
             throw ImportException.atLine(file, line, "a negative value where wrk prints none: " + text);
         }
