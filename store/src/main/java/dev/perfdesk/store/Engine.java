@@ -59,6 +59,18 @@ interface Engine {
     default void afterExplicitIds(Connection c, String table) throws SQLException {
     }
 
+    /** Whether this engine only reads: the store is opened without migrating or writing anything. */
+    default boolean readOnly() {
+        return false;
+    }
+
+    /**
+     * Called at an import's commit, before it is made durable: refuses when the store is no longer the one opened
+     * (an SQLite file deleted or replaced meanwhile, whose commit would go into a file nobody can open again).
+     */
+    default void checkSameStore() {
+    }
+
     /** Whether reads run in a transaction of their own, so a read of many tables sees one state. */
     default boolean readsInTransactions() {
         return false;

@@ -393,6 +393,12 @@ public final class ImportTransaction implements ImportSink, AutoCloseable {
                 return new Outcome(store.profilesOfSource(sha256), store.runsOfSource(sha256),
                         store.seriesOfSource(sha256), store.c2cOfSource(sha256), true);
             }
+            try {
+                db.engine().checkSameStore();
+            } catch (StoreException e) {
+                abort();
+                throw e;
+            }
             connection.commit();
             done = true;
             closeConnection();
@@ -547,6 +553,13 @@ public final class ImportTransaction implements ImportSink, AutoCloseable {
         }
         if (!fileStaged) {
             throw new IllegalStateException("stage the current file before committing");
+        }
+        try {
+            // As a one-file import does: never report success for a store file deleted or replaced meanwhile.
+            db.engine().checkSameStore();
+        } catch (StoreException e) {
+            abort();
+            throw e;
         }
         try {
             connection.commit();

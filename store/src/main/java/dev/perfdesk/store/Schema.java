@@ -309,7 +309,7 @@ final class Schema {
     }
 
     /** The store's version, after refusing a foreign database or one a newer Perfdesk migrated. */
-    private static int currentVersion(Engine engine, Connection connection) throws SQLException {
+    static int currentVersion(Engine engine, Connection connection) throws SQLException {
         int version = engine.readVersion(connection);
         if (version > VERSION) {
             throw new StoreException(engine.where() + " was written by a newer Perfdesk (store version " + version

@@ -21,10 +21,58 @@ final class SqliteEngine implements Engine {
 
     private final Path absolute;
     private final String where;
+    private final boolean readOnly;
+    /** The store file's identity (device and inode) once opened: a commit checks it is still the file at the path. */
+    private volatile Object fileKey;
 
     SqliteEngine(Path absolute, String where) {
+        this(absolute, where, false);
+    }
+
+    /**
+     * @param readOnly open read-only: no journal-mode switch, nothing written, and, when no writer has a WAL
+     *                 beside the file, as an immutable file so that not even the {@code -shm} index is created
+     *                 (a store in a read-only folder can be read)
+     */
+    SqliteEngine(Path absolute, String where, boolean readOnly) {
         this.absolute = absolute;
         this.where = where;
+        this.readOnly = readOnly;
+    }
+
+    @Override
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    /** Remembers which file the store is, once it exists. */
+    void rememberFile() {
+        fileKey = currentKey();
+    }
+
+    private Object currentKey() {
+        try {
+            return java.nio.file.Files.readAttributes(absolute, java.nio.file.attribute.BasicFileAttributes.class)
+                    .fileKey();
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void checkSameStore() {
+        Object opened = fileKey;
+        if (opened == null) {
+            return;
+        }
+        if (!java.nio.file.Files.exists(absolute)) {
+            throw new StoreException("the store file " + where + " was deleted during the import; nothing was "
+                    + "imported");
+        }
+        if (!opened.equals(currentKey())) {
+            throw new StoreException("the store file " + where + " was replaced by another file during the import; "
+                    + "nothing was imported");
+        }
     }
 
     @Override
@@ -40,6 +88,9 @@ final class SqliteEngine implements Engine {
     @Override
     public Connection connect() {
         try {
+            if (readOnly) {
+                return connectReadOnly();
+            }
             Properties properties = new Properties();
             // Writers take the write lock when their transaction begins, so a second writer waits for it (up to
             // the busy timeout) instead of failing at once when a read lock cannot be upgraded.
@@ -60,6 +111,29 @@ final class SqliteEngine implements Engine {
         } catch (SQLException e) {
             throw translate(e);
         }
+    }
+
+    /**
+     * A read-only connection. With no {@code -wal} file beside the store no writer is at work and every commit is
+     * in the file, so it is opened immutable: SQLite then creates no {@code -shm} or {@code -wal} file, which it
+     * could not in a read-only folder. With a WAL present, a writer may be at work, and the shared index is used.
+     */
+    private Connection connectReadOnly() throws SQLException {
+        boolean wal = java.nio.file.Files.exists(Path.of(absolute + "-wal"));
+        String uri = absolute.toUri().toString().replaceFirst("^file:///", "file:/") + "?mode=ro"
+                + (wal ? "" : "&immutable=1");
+        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+        config.setReadOnly(true);
+        config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + uri, config.toProperties());
+        try (Statement st = c.createStatement()) {
+            st.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
+            readVersion(c);
+        } catch (SQLException | RuntimeException e) {
+            Database.closeQuietly(c);
+            throw e;
+        }
+        return c;
     }
 
     @Override

@@ -102,10 +102,38 @@ public final class Store implements AutoCloseable {
         return open(((StoreLocation.SqliteFile) location).path());
     }
 
+    /**
+     * Opens the store at {@code location} for reading only: nothing is written, not even SQLite's journal mode, and
+     * no migration runs, so a store in a read-only folder, or another user's, can be listed and shown. A store file
+     * that does not exist yet is created as {@link #open(StoreLocation)} does (there is nothing to read in it).
+     *
+     * @throws StoreException for a store of an older schema, which needs opening for writing once to be migrated
+     */
+    public static Store openReadOnly(StoreLocation location) {
+        if (location instanceof StoreLocation.SqliteFile file && Files.isRegularFile(file.path())) {
+            Path absolute = file.path().toAbsolutePath();
+            return open(new SqliteEngine(absolute, file.path().toString(), true));
+        }
+        return open(location);
+    }
+
     private static Store open(Engine engine) {
         Connection connection = engine.connect();
         try {
-            Schema.migrate(engine, connection);
+            if (engine.readOnly()) {
+                int version = Schema.currentVersion(engine, connection);
+                if (version < Schema.VERSION) {
+                    throw new StoreException("the store " + engine.where() + " is of an older Perfdesk (schema "
+                            + version + ", this one uses " + Schema.VERSION + "); reading it needs it upgraded "
+                            + "first, which any command that writes (perfdesk import) does when it may write there");
+                }
+            }
+            if (!engine.readOnly()) {
+                Schema.migrate(engine, connection);
+            }
+            if (engine instanceof SqliteEngine sqlite) {
+                sqlite.rememberFile();
+            }
             return new Store(new Database(engine, connection));
         } catch (SQLException e) {
             Database.closeQuietly(connection);

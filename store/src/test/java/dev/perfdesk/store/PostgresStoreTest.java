@@ -94,6 +94,36 @@ class PostgresStoreTest {
         }
     }
 
+    /**
+     * A reader in another process (another Store) during a write: it is not blocked by the open import, sees only
+     * what was committed before it, and sees the import once committed.
+     */
+    @Test
+    void aReaderDuringAWriteSeesOnlyCommittedImportsAndIsNotBlocked() throws Exception {
+        StoreLocation where = StoreLocation.parse(engine.url("reader"));
+        try (Store writer = Store.open(where); Store reader = Store.open(where)) {
+            importRun(writer, "committed.json", "11".repeat(32));
+            try (ImportTransaction tx = writer.beginImport(Path.of("open.json"), "jmh-json", 100)) {
+                tx.addRun(BenchmarkRunStoreTest.sampleRun().withName("open.json"));
+                ExecutorService pool = Executors.newSingleThreadExecutor();
+                try {
+                    Future<List<String>> read = pool.submit(() -> reader.listRuns().stream().map(StoredRun::name)
+                            .toList());
+                    assertEquals(List.of("committed.json"), read.get(60, java.util.concurrent.TimeUnit.SECONDS),
+                            "the reader sees the committed run only, without waiting for the import");
+                    Future<Long> loaded = pool.submit(() -> (long) reader.loadRun(reader.listRuns().get(0).id())
+                            .benchmarks().size());
+                    assertTrue(loaded.get(60, java.util.concurrent.TimeUnit.SECONDS) > 0);
+                } finally {
+                    pool.shutdownNow();
+                }
+                tx.commit("12".repeat(32));
+            }
+            assertEquals(List.of("committed.json", "open.json"), reader.listRuns().stream().map(StoredRun::name)
+                    .sorted().toList());
+        }
+    }
+
     @Test
     void aReaderWhoseConnectionWasEndedReconnectsOnTheNextRead() throws Exception {
         String app = "perfdesk-reader-" + System.nanoTime();

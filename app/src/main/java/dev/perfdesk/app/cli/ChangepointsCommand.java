@@ -121,7 +121,7 @@ final class ChangepointsCommand implements Callable<Integer> {
         Path file = Path.of(target);
         if (target.matches("s\\d{1,18}")) {
             long id = Long.parseLong(target.substring(1));
-            try (Store s = store.open()) {
+            try (Store s = store.openForReading()) {
                 if (s.findSeries(id).isEmpty()) {
                     return usage(err, "no series " + target + " in " + s.location() + "; 'perfdesk list' shows them");
                 }
@@ -141,7 +141,7 @@ final class ChangepointsCommand implements Callable<Integer> {
                 return usage(err, "no file, stored series or benchmark named '" + target + "'");
             }
             List<RunHistory.RunSeries> matches;
-            try (Store s = store.open()) {
+            try (Store s = store.openForReading()) {
                 List<RunHistory.IdentifiedRun> runs = new ArrayList<>();
                 // the runs carrying the --where labels come from the store's label index; other --where columns
                 // (tool, an environment fact) are filtered on the series below

@@ -134,7 +134,9 @@ final class CompareCommand implements Callable<Integer> {
             if (top < 1) {
                 throw new InputError("--top must be at least 1");
             }
-            try (Store s = store.open()) {
+            // reading only, unless the comparison is saved or a side is a file to import first
+            boolean writes = save || isPath(base) || isPath(candidate);
+            try (Store s = writes ? store.open() : store.openForReading()) {
                 ImportService importer = new ImportService(s);
                 Side b = resolve(s, importer, base);
                 Side c = resolve(s, importer, candidate);
@@ -312,6 +314,15 @@ final class CompareCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InputError("--target " + e.getMessage().toLowerCase(Locale.ROOT).charAt(0)
                     + e.getMessage().substring(1));
+        }
+    }
+
+    /** Whether {@code side} names something on disk (a file to import), not an id in the store. */
+    private static boolean isPath(String side) {
+        try {
+            return java.nio.file.Files.exists(java.nio.file.Path.of(side));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
         }
     }
 }

@@ -86,7 +86,7 @@ final class ExportCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("--transform applies to --folded only");
             return 2;
         }
-        try (Store s = store.open()) {
+        try (Store s = store.openForReading()) {
             if (s.findProfile(id).isEmpty()) {
                 spec.commandLine().getErr().println("no profile with id " + id + " in " + s.location());
                 return 1;

@@ -57,6 +57,15 @@ final class FlameCommand implements Callable<Integer> {
     @Mixin
     TransformOptions transforms = new TransformOptions();
 
+    @Option(names = "--minwidth", paramLabel = "PX", defaultValue = "0.1", description = "Leave out frames narrower "
+            + "than PX pixels, as flamegraph.pl --minwidth (default 0.1); how many is said on stderr and in the SVG.")
+    double minWidth;
+
+    @Option(names = "--max-depth", paramLabel = "ROWS", defaultValue = "" + FlameGraphSvgWriter.DEFAULT_MAX_DEPTH,
+            description = "Leave out frames deeper than ROWS rows (default "
+                    + FlameGraphSvgWriter.DEFAULT_MAX_DEPTH + "); how many is said on stderr and in the SVG.")
+    int maxDepth;
+
     @Spec
     CommandSpec spec;
 
@@ -67,7 +76,11 @@ final class FlameCommand implements Callable<Integer> {
             return 2;
         }
         java.util.List<dev.perfdesk.core.flame.StackTransform> steps = transforms.parse(spec);
-        try (Store s = store.open()) {
+        if (!(minWidth >= 0 && minWidth <= width) || maxDepth < 1) {
+            spec.commandLine().getErr().println("--minwidth must be from 0 to the width, --max-depth at least 1");
+            return 2;
+        }
+        try (Store s = store.openForReading()) {
             if (s.findProfile(id).isEmpty()) {
                 spec.commandLine().getErr().println("no profile with id " + id + " in " + s.location());
                 return 1;
@@ -78,12 +91,16 @@ final class FlameCommand implements Callable<Integer> {
                     FlameViewSpec.DEFAULT.withReversed(reverse).withLines(lines).withTransforms(steps), ProgressMonitor.NONE);
             FlameGraphSvgWriter.Options defaults = FlameGraphSvgWriter.Options.DEFAULT;
             FlameGraphSvgWriter.Options options = new FlameGraphSvgWriter.Options(width, defaults.frameHeight(),
-                    defaults.fontSize(), inverted, title != null ? title : profile.info().name(), defaults.minWidth());
+                    defaults.fontSize(), inverted, title != null ? title : profile.info().name(), minWidth, maxDepth);
             Path tmp = output.resolveSibling(output.getFileName() + ".tmp");
+            FlameGraphSvgWriter writer = new FlameGraphSvgWriter(options);
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                new FlameGraphSvgWriter(options).write(state, CallTree.ROOT, out);
+                writer.write(state, CallTree.ROOT, out);
             }
             Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING);
+            if (writer.leftOut().total() > 0) {
+                spec.commandLine().getErr().println(output + ": " + writer.leftOut().describe(options));
+            }
         }
         return 0;
     }

@@ -70,7 +70,7 @@ final class ListCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return 2;
         }
-        try (Store s = store.open()) {
+        try (Store s = store.openForReading()) {
             List<StoredProfile> profiles = s.listProfiles(filter);
             List<StoredRun> runs = s.listRuns(filter);
             List<StoredSeries> series = filter.isEmpty() ? s.listSeries() : List.of();

@@ -58,7 +58,7 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Store s = store.open()) {
+        try (Store s = store.openForReading()) {
             if (itemId instanceof ItemId.SeriesId) {
                 StoredSeries x = s.findSeries(itemId.number()).orElse(null);
                 if (x == null) {

@@ -24,4 +24,12 @@ public final class StoreOption {
     public Store open() {
         return Store.open(location());
     }
+
+    /**
+     * Opens the store for a command that only reads it: nothing is written beside the file and no migration runs
+     * ({@link Store#openReadOnly}), so a store in a read-only folder can be read.
+     */
+    public Store openForReading() {
+        return Store.openReadOnly(location());
+    }
 }

@@ -298,7 +298,7 @@ public final class ImportService {
         } catch (UncheckedIOException e) {
             throw ImportException.whole(file, "cannot be read: " + e.getCause().getMessage());
         } catch (IllegalArgumentException e) {
-            throw ImportException.whole(file, e.getMessage());
+            throw new ImportException(file, -1, -1, e.getMessage(), e);
         }
     }
 

@@ -292,8 +292,16 @@ public final class Benchmark {
         return f;
     }
 
+    /** Whether {@code p} is a percentile: a finite number from 0 to 100. */
+    public static boolean isPercentile(double p) {
+        return p >= 0 && p <= 100;
+    }
+
     /** The key a reported percentile has in {@link #statistics()}: 50 gives {@code p50}, 99.9 gives {@code p99.9}. */
     public static String percentileKey(double percentile) {
+        if (!isPercentile(percentile)) {
+            throw new IllegalArgumentException("a percentile is a number from 0 to 100, not " + percentile);
+        }
         String s = java.math.BigDecimal.valueOf(percentile).stripTrailingZeros().toPlainString();
         return "p" + s;
     }

@@ -33,6 +33,9 @@ public final class FlameGraphSvgWriter {
     private static final int BOTTOM = 34;
     private static final double CHAR_WIDTH_EM = 0.6;
 
+    /** Rows a flame graph draws by default: deeper frames are left out and counted (a stack of a million frames). */
+    public static final int DEFAULT_MAX_DEPTH = 1024;
+
     /**
      * How the SVG looks.
      *
@@ -41,19 +44,67 @@ public final class FlameGraphSvgWriter {
      * @param fontSize    frame label font size in pixels
      * @param icicle      root at the top rather than at the bottom
      * @param title       the heading; empty for the profile's name
-     * @param minWidth    frames narrower than this (pixels) are merged into elided runs
+     * @param minWidth    frames narrower than this (pixels) are left out, as flamegraph.pl's {@code --minwidth}
+     *                    (default 0.1), each run of them drawn as one grey rectangle when it is that wide together
+     * @param maxDepth    frames deeper than this many rows below the root are left out
      */
-    public record Options(int width, int frameHeight, int fontSize, boolean icicle, String title, double minWidth) {
-        public static final Options DEFAULT = new Options(1200, 16, 12, false, "", 0.1);
+    public record Options(int width, int frameHeight, int fontSize, boolean icicle, String title, double minWidth,
+                          int maxDepth) {
+        public static final Options DEFAULT = new Options(1200, 16, 12, false, "", 0.1, DEFAULT_MAX_DEPTH);
+
+        /** Options with the default depth. */
+        public Options(int width, int frameHeight, int fontSize, boolean icicle, String title, double minWidth) {
+            this(width, frameHeight, fontSize, icicle, title, minWidth, DEFAULT_MAX_DEPTH);
+        }
 
         public Options withIcicle(boolean newIcicle) {
-            return new Options(width, frameHeight, fontSize, newIcicle, title, minWidth);
+            return new Options(width, frameHeight, fontSize, newIcicle, title, minWidth, maxDepth);
         }
 
         public Options withTitle(String newTitle) {
-            return new Options(width, frameHeight, fontSize, icicle, newTitle, minWidth);
+            return new Options(width, frameHeight, fontSize, icicle, newTitle, minWidth, maxDepth);
+        }
+
+        /** These options with frames narrower than {@code pixels} left out. */
+        public Options withMinWidth(double pixels) {
+            return new Options(width, frameHeight, fontSize, icicle, title, pixels, maxDepth);
+        }
+
+        /** These options with frames deeper than {@code rows} left out. */
+        public Options withMaxDepth(int rows) {
+            return new Options(width, frameHeight, fontSize, icicle, title, minWidth, rows);
         }
     }
+
+    /**
+     * What the last document written left out: frames of the call tree not drawn as frames of their own.
+     *
+     * @param narrow frames narrower than the minimum width (with everything they call)
+     * @param deep   frames deeper than the maximum depth
+     */
+    public record LeftOut(long narrow, long deep) {
+        /** All frames left out. */
+        public long total() {
+            return narrow + deep;
+        }
+
+        /** One sentence for people, such as "999,000 frames left out: deeper than 1024 rows". */
+        public String describe(Options options) {
+            StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT, "%,d frame%s left out (",
+                    total(), total() == 1 ? "" : "s"));
+            if (narrow > 0) {
+                sb.append(String.format(java.util.Locale.ROOT, "%,d narrower than %s px", narrow,
+                        num(options.minWidth())));
+            }
+            if (deep > 0) {
+                sb.append(narrow > 0 ? ", " : "").append(String.format(java.util.Locale.ROOT,
+                        "%,d deeper than %d row%s", deep, options.maxDepth(), options.maxDepth() == 1 ? "" : "s"));
+            }
+            return sb.append(')').toString();
+        }
+    }
+
+    private LeftOut leftOut = new LeftOut(0, 0);
 
     private final Options options;
 
@@ -89,7 +140,8 @@ public final class FlameGraphSvgWriter {
         CallTree tree = state.tree();
         int drawWidth = options.width() - 2 * LEFT;
         FlameLayout layout = new FlameLayout();
-        layout.compute(tree, zoomNode, drawWidth, options.minWidth());
+        layout.compute(tree, zoomNode, drawWidth, options.minWidth(), options.maxDepth());
+        leftOut = countLeftOut(tree, zoomNode, layout);
         Integer[] order = new Integer[layout.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -124,7 +176,7 @@ public final class FlameGraphSvgWriter {
         text(sb, title);
         sb.append("</text>\n");
         sb.append("<text x=\"").append(options.width() / 2).append("\" y=\"40\" text-anchor=\"middle\">");
-        text(sb, subtitle(state, zoomNode, style));
+        text(sb, subtitle(state, zoomNode, style) + (leftOut.total() > 0 ? "; " + leftOut.describe(options) : ""));
         sb.append("</text>\n");
         sb.append("<text id=\"reset\" class=\"button\" x=\"").append(LEFT).append("\" y=\"22\">Reset zoom</text>\n");
         sb.append("<text id=\"search\" class=\"button\" x=\"").append(options.width() - LEFT)
@@ -193,6 +245,43 @@ public final class FlameGraphSvgWriter {
         sb.append("<script type=\"text/ecmascript\"><![CDATA[\n").append(SCRIPT).append("]]></script>\n");
         sb.append("</svg>\n");
         return sb.toString();
+    }
+
+    /** What the last document written left out. */
+    public LeftOut leftOut() {
+        return leftOut;
+    }
+
+    /** Frames under the zoom that the layout did not draw as frames of their own, narrow or deep. */
+    private LeftOut countLeftOut(CallTree tree, int zoomNode, FlameLayout layout) {
+        boolean[] drawn = new boolean[tree.size()];
+        for (int i = 0; i < layout.size(); i++) {
+            if (!layout.isElided(i)) {
+                drawn[layout.node(i)] = true;
+            }
+        }
+        long narrow = 0;
+        long deep = 0;
+        int[] stack = new int[64];
+        int sp = 0;
+        stack[sp++] = zoomNode;
+        while (sp > 0) {
+            int n = stack[--sp];
+            for (int c = tree.firstChild(n); c >= 0; c = tree.nextSibling(c)) {
+                if (!drawn[c]) {
+                    if (tree.depth(c) > options.maxDepth()) {
+                        deep++;
+                    } else {
+                        narrow++;
+                    }
+                }
+                if (sp == stack.length) {
+                    stack = Arrays.copyOf(stack, sp * 2);
+                }
+                stack[sp++] = c;
+            }
+        }
+        return new LeftOut(narrow, deep);
     }
 
     private static String subtitle(FlameViewState state, int zoomNode, FrameStyle style) {

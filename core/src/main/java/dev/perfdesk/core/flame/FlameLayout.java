@@ -47,6 +47,14 @@ public final class FlameLayout {
      * @param minWidth frames narrower than this are elided; use {@link #DEFAULT_MIN_WIDTH}
      */
     public void compute(CallTree tree, int zoomNode, double width, double minWidth) {
+        compute(tree, zoomNode, width, minWidth, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Lays out {@code tree} as {@link #compute(CallTree, int, double, double)} does, leaving out frames deeper than
+     * {@code maxRows} rows (an export of a stack a million frames deep).
+     */
+    public void compute(CallTree tree, int zoomNode, double width, double minWidth, int maxRows) {
         this.tree = tree;
         this.zoom = zoomNode;
         this.width = width;
@@ -69,6 +77,9 @@ public final class FlameLayout {
             int parent = pendingNodes[sp];
             double x = pendingXs[sp];
             int childDepth = tree.depth(parent) + 1;
+            if (childDepth > maxRows) {
+                continue;
+            }
             long before = 0;
             long runStart = -1;
             long runWeight = 0;

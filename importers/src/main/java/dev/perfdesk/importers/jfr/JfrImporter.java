@@ -105,6 +105,8 @@ public final class JfrImporter implements Importer {
                 profiles = reader.read(file, source.fileName());
             } catch (CancelledException e) {
                 throw e;
+            } catch (JfrRecordingReader.DamagedChunk e) {
+                throw new ImportException(source.path(), -1, e.offset(), e.problem(), e);
             } catch (IOException | RuntimeException | InternalError e) {
                 throw new ImportException(source.path(), -1, -1, "the recording could not be read ("
                         + describe(e) + "); the file is corrupt or was written by a recorder this JDK's JFR reader "

@@ -83,6 +83,56 @@ final class JfrRecordingReader {
         }
     }
 
+    /**
+     * A chunk that JFR's reader failed on: which chunk, where it starts, and the reader's own exception as the
+     * cause. Its message says in words what is wrong, never the JDK's text (positions, ids, indexes).
+     */
+    static final class DamagedChunk extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final transient JfrChunks.Chunk chunk;
+        private final int index;
+        private final int count;
+
+        DamagedChunk(JfrChunks.Chunk chunk, int index, int count, Throwable cause) {
+            super(words(cause), cause);
+            this.chunk = chunk;
+            this.index = index;
+            this.count = count;
+        }
+
+        /** The byte offset at which the damaged chunk starts. */
+        long offset() {
+            return chunk.offset();
+        }
+
+        /** The problem, with which chunk of how many. */
+        String problem() {
+            return "the recording is damaged in " + (count == 1 ? "its chunk" : "chunk " + (index + 1) + " of "
+                    + count) + " (which starts here, " + chunk.size() + " bytes): " + getMessage()
+                    + "; the file is corrupt or was written by a recorder this JDK's JFR reader does not support";
+        }
+
+        private static String words(Throwable e) {
+            String m = String.valueOf(e.getMessage());
+            if (e instanceof java.io.EOFException || m.contains("Trying to read")) {
+                return "a position in it points past its end";
+            }
+            if (e instanceof IndexOutOfBoundsException) {
+                return "an index in it points outside the table it refers to";
+            }
+            if (m.contains("check point") || m.contains("checkpoint")) {
+                return "its constant pool is not where its header says";
+            }
+            if (m.contains("metadata") || m.contains("Metadata")) {
+                return "its metadata (the event types) cannot be decoded";
+            }
+            if (e instanceof OutOfMemoryError || m.contains("size")) {
+                return "a size in it is larger than the chunk";
+            }
+            return "its events cannot be decoded";
+        }
+    }
+
     /** One chunk read into parts of its own, waiting to be merged. */
     private static final class ChunkPart {
         final Map<JfrEventKind, JfrProfilePart> parts = new LinkedHashMap<>();
@@ -257,6 +307,10 @@ final class JfrRecordingReader {
             }).read(chunkFile);
             progress.finished(index);
             return facts;
+        } catch (Stopped | dev.perfdesk.core.progress.CancelledException e) {
+            throw e;
+        } catch (IOException | RuntimeException | InternalError e) {
+            throw new DamagedChunk(chunk, index, chunks.chunks().size(), e);
         } finally {
             if (!wholeFile) {
                 Files.deleteIfExists(chunkFile);

@@ -172,8 +172,11 @@ public final class JmhJsonImporter implements Importer {
                 try {
                     p = Double.parseDouble(key);
                 } catch (NumberFormatException e) {
-                    throw doc.error(at + "/scorePercentiles", "expected percentiles such as \"99.9\" as keys, found \""
-                            + key + "\"");
+                    p = Double.NaN;
+                }
+                if (!Benchmark.isPercentile(p)) {
+                    throw doc.error(at + "/scorePercentiles", "expected percentiles from 0 to 100 such as \"99.9\" "
+                            + "as keys, found \"" + key + "\"");
                 }
                 b.reportedPercentile(p, doc.number(at + "/scorePercentiles/" + key));
             }

@@ -106,6 +106,9 @@ public final class K6SummaryImporter implements Importer {
                     throw doc.error(values + "/" + stat, "a time statistic must be a finite number >= 0, found " + v);
                 }
                 double percentile = K6Metrics.percentileOf(stat);
+                if (!Double.isNaN(percentile) && !Benchmark.isPercentile(percentile)) {
+                    throw doc.error(values + "/" + stat, "'" + stat + "' names no percentile from 0 to 100");
+                }
                 if (!Double.isNaN(percentile)) {
                     b.reportedPercentile(percentile, v);
                 } else if (counter && stat.equals("count") && "data".equals(contains)) {

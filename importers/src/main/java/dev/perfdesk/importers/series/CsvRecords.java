@@ -56,6 +56,9 @@ final class CsvRecords {
             StringBuilder field = new StringBuilder();
             boolean quoted = false;
             boolean wasQuoted = false;
+            // whether the field holds more than blanks, kept as it grows: asking the field each time a quote comes
+            // made a line of a million quotes after a letter quadratic
+            boolean content = false;
             int quoteLine = 0;
             boolean terminated = false;
             while (i < n) {
@@ -86,7 +89,7 @@ final class CsvRecords {
                     i++;
                     continue;
                 }
-                if (c == '"' && field.toString().isBlank()) {
+                if (c == '"' && !content) {
                     field.setLength(0);
                     quoted = true;
                     wasQuoted = true;
@@ -98,6 +101,7 @@ final class CsvRecords {
                     fields.add(wasQuoted ? field.toString() : field.toString().trim());
                     field.setLength(0);
                     wasQuoted = false;
+                    content = false;
                     i++;
                     continue;
                 }
@@ -106,6 +110,7 @@ final class CsvRecords {
                     break;
                 }
                 field.append(c);
+                content |= !Character.isWhitespace(c);
                 i++;
             }
             if (quoted) {

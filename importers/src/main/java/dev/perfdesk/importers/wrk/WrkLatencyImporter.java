@@ -22,6 +22,7 @@ import dev.perfdesk.core.progress.ProgressMonitor;
 import dev.perfdesk.core.spi.ImportSink;
 import dev.perfdesk.importers.spi.ByteLineReader;
 import dev.perfdesk.importers.spi.ImportException;
+import dev.perfdesk.importers.spi.Numbers;
 import dev.perfdesk.importers.spi.ImportSource;
 import dev.perfdesk.importers.spi.Importer;
 
@@ -115,7 +116,7 @@ public final class WrkLatencyImporter implements Importer {
                     b.statistic("avg", value(file, n, m.group(2), isLatency))
                             .statistic("stdev", value(file, n, m.group(3), isLatency))
                             .statistic("max", value(file, n, m.group(4), isLatency))
-                            .statistic("+/- stdev %", Double.parseDouble(m.group(5)));
+                            .statistic("+/- stdev %", Numbers.finite(file, n, m.group(5), "the share in 1 stdev"));
                     if (isLatency) {
                         latency = b;
                     } else {
@@ -132,8 +133,8 @@ public final class WrkLatencyImporter implements Importer {
                     percentiles = false;
                     spectrum = new Histogram(Distribution.SIGNIFICANT_DIGITS);
                 } else if (inSpectrum && (m = SPECTRUM.matcher(line)).matches()) {
-                    double v = Double.parseDouble(m.group(1));
-                    long total = Long.parseLong(m.group(3));
+                    double v = Numbers.finite(file, n, m.group(1), "the latency");
+                    long total = Numbers.count(file, n, m.group(3), "the total count");
                     if (v < 0) {
                         throw ImportException.atLine(file, n, "a latency cannot be negative: " + m.group(1));
                     }
@@ -144,7 +145,7 @@ public final class WrkLatencyImporter implements Importer {
                     spectrum.recordValueWithCount(Distribution.toRecorded(v, 1000), total - spectrumCount);
                     spectrumCount = total;
                 } else if (inSpectrum && (m = TOTAL.matcher(line)).matches()) {
-                    totalCount = Long.parseLong(m.group(2));
+                    totalCount = Numbers.count(file, n, m.group(2), "the total count");
                     inSpectrum = false;
                 } else if (line.startsWith("#[")) {
                     continue;
@@ -152,11 +153,12 @@ public final class WrkLatencyImporter implements Importer {
                     if (latency == null) {
                         throw ImportException.atLine(file, n, "latency percentiles before the 'Latency' statistics");
                     }
-                    latency.reportedPercentile(Double.parseDouble(m.group(1)), value(file, n, m.group(2), true));
-                    distributionPercentiles.add(Double.parseDouble(m.group(1)));
+                    double p = Numbers.percentile(file, n, m.group(1));
+                    latency.reportedPercentile(p, value(file, n, m.group(2), true));
+                    distributionPercentiles.add(p);
                     distributionLine = n;
                 } else if ((m = REQUESTS.matcher(line)).matches()) {
-                    requests = Long.parseLong(m.group(1));
+                    requests = Numbers.count(file, n, m.group(1), "the number of requests");
                     tags.put("requests", line);
                     percentiles = false;
                 } else if (line.startsWith("Requests/sec:")) {
@@ -226,7 +228,7 @@ public final class WrkLatencyImporter implements Importer {
             throw ImportException.atLine(file, line, "expected a number such as 7.90ms or 1.04k, found '"
                     + abbreviate(text) + "'");
         }
-        double v = Double.parseDouble(m.group(1));
+        double v = Numbers.finite(file, line, m.group(1), "the value");
         if (v < 0) {
             throw ImportException.atLine(file, line, "a negative value where wrk prints none: " + text);
         }

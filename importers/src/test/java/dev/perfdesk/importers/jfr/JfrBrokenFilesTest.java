@@ -175,7 +175,8 @@ class JfrBrokenFilesTest {
                 .putLong(1000).putLong(2000);
         Path file = write("garbage.jfr", junk);
         ImportException e = failsWithoutProfiles(file);
-        assertTrue(e.problem().startsWith("the recording could not be read"), e.getMessage());
+        assertTrue(e.problem().startsWith("the recording is damaged in its chunk"), e.getMessage());
+        assertEquals(0, e.byteOffset(), e.getMessage());
     }
 
     @Test

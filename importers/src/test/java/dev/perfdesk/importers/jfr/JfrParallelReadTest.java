@@ -135,7 +135,8 @@ class JfrParallelReadTest {
             CollectingSink sink = new CollectingSink();
             ImportException e = assertThrows(ImportException.class,
                     () -> new JfrImporter(threads).read(ImportSource.of(file), sink, ProgressMonitor.NONE));
-            assertTrue(e.problem().startsWith("the recording could not be read"), e.getMessage());
+            assertTrue(e.problem().startsWith("the recording is damaged in chunk 2 of 3"), e.getMessage());
+            assertEquals(Files.size(JfrReference.recording("cpu-jdk17.jfr")), e.byteOffset(), e.getMessage());
             assertEquals(List.of(), sink.profiles(), "nothing reaches the sink when the import fails");
         }
     }
