@@ -55,6 +55,37 @@ class FuzzFindingsTest {
         assertFalse(e.problem().contains("For input string"), e.getMessage());
     }
 
+    /**
+     * seed 20789 case 3033 (found after the SPEC importers were merged): a line of 262,144 digits in a SPEC CPU
+     * text result hung its row pattern; such a line is refused at once with its number. A bound on a hang, not a
+     * timing assertion.
+     */
+    @Test
+    void aLongLineInASpecTextResultIsRefusedAtOnce() throws IOException {
+        Path file = edited("testdata/spec-cpu2017/CPU2017.001.intrate.refrate.txt", "\n500.",
+                "\n500." + "9".repeat(262_144));
+        ImportException e = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> refused("spec-cpu2017-txt", file));
+        assertTrue(e.line() > 0, e.getMessage());
+    }
+
+    /** seed 20789 case 4157: "Latency Distribution (" without its ')' threw StringIndexOutOfBoundsException. */
+    @Test
+    void aWrkDistributionHeadingWithoutItsParenthesisIsNoCrash() throws IOException {
+        Path file = edited("testdata/formats/wrk2-readme-latency-output.txt", "Latency Distribution (HdrHistogram",
+                "Latency Distribution (HdrHistogram]");
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        int at = text.indexOf("Latency Distribution (");
+        int eol = text.indexOf('\n', at);
+        Files.writeString(file, text.substring(0, at) + "Latency Distribution (HdrHistogram" + text.substring(eol));
+        CollectingSink sink = new CollectingSink();
+        try {
+            Importers.byFormat("wrk-latency").read(ImportSource.of(file), sink, ProgressMonitor.NONE);
+        } catch (ImportException e) {
+            assertTrue(e.line() > 0 || e.getMessage().startsWith(file.toString()), e.getMessage());
+        }
+    }
+
     /** seed 20789 case 2530: a JMH percentile key of -Infinity said BigDecimal's "Character I is neither …". */
     @Test
     void jmhPercentileKeyOutOfRangeIsRefusedAtItsLine() throws IOException {

@@ -89,6 +89,21 @@ public final class ImportService {
         }
     }
 
+    /**
+     * An importer's unexpected refusal in words: a number Java could not parse says so instead of the library's
+     * "For input string: ..." (each importer should name the line itself; this is the last resort).
+     */
+    static String inWords(IllegalArgumentException e) {
+        if (e instanceof NumberFormatException) {
+            String m = String.valueOf(e.getMessage());
+            int quote = m.indexOf('"');
+            String value = quote >= 0 && m.lastIndexOf('"') > quote ? m.substring(quote + 1, m.lastIndexOf('"')) : "";
+            return "holds a number that is malformed or out of range" + (value.isEmpty() ? ""
+                    : ": '" + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "'");
+        }
+        return e.getMessage();
+    }
+
     private static final ExecutorService HASHER = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "perfdesk-hash");
         t.setDaemon(true);
@@ -298,7 +313,7 @@ public final class ImportService {
         } catch (UncheckedIOException e) {
             throw ImportException.whole(file, "cannot be read: " + e.getCause().getMessage());
         } catch (IllegalArgumentException e) {
-            throw new ImportException(file, -1, -1, e.getMessage(), e);
+            throw new ImportException(file, -1, -1, inWords(e), e);
         }
     }
 
@@ -384,7 +399,7 @@ public final class ImportService {
         } catch (UncheckedIOException e) {
             throw ImportException.whole(current, "cannot be read: " + e.getCause().getMessage());
         } catch (IllegalArgumentException e) {
-            throw ImportException.whole(current, e.getMessage());
+            throw ImportException.whole(current, inWords(e));
         }
     }
 

@@ -12,6 +12,7 @@ import dev.perfdesk.core.progress.ProgressMonitor;
 import dev.perfdesk.core.spi.ImportSink;
 import dev.perfdesk.importers.spi.ByteLineReader;
 import dev.perfdesk.importers.spi.ImportException;
+import dev.perfdesk.importers.spi.Numbers;
 import dev.perfdesk.importers.spi.ImportSource;
 import dev.perfdesk.importers.spi.Importer;
 
@@ -152,14 +153,15 @@ public final class GhzSummaryImporter implements Importer {
                     throw ImportException.atLine(file, n, "expected a histogram line 'MARK [COUNT] |∎∎', found '"
                             + shorten(line) + "'");
                 }
-                r.histogram.add(new double[] {Double.parseDouble(m.group(1)) / 1000, Double.parseDouble(m.group(2))});
+                r.histogram.add(new double[] {Numbers.finite(file, n, m.group(1), "the histogram mark") / 1000,
+                        Numbers.finite(file, n, m.group(2), "the histogram count")});
             }
             case "latency" -> {
                 if (!(m = PERCENTILE.matcher(line)).matches()) {
                     throw ImportException.atLine(file, n, "expected a latency line such as '50 % in 0.99 ms', found '"
                             + shorten(line) + "'");
                 }
-                double p = Double.parseDouble(m.group(1));
+                double p = Numbers.finite(file, n, m.group(1), "the percentage");
                 if (p > 100) {
                     throw ImportException.atLine(file, n, "a percentage must be at most 100, found " + m.group(1));
                 }
@@ -170,14 +172,14 @@ public final class GhzSummaryImporter implements Importer {
                     throw ImportException.atLine(file, n, "expected a status line such as '[OK]   186 responses', "
                             + "found '" + shorten(line) + "'");
                 }
-                r.statusCodes.put(m.group(1), Long.parseLong(m.group(2)));
+                r.statusCodes.put(m.group(1), Numbers.count(file, n, m.group(2), "the count of responses"));
             }
             case "errors" -> {
                 if (!(m = ERROR.matcher(line)).matches()) {
                     throw ImportException.atLine(file, n, "expected an error line such as '[8]   rpc error: ...', "
                             + "found '" + shorten(line) + "'");
                 }
-                r.errors.merge(m.group(2).strip(), Long.parseLong(m.group(1)), Long::sum);
+                r.errors.merge(m.group(2).strip(), Numbers.count(file, n, m.group(1), "the count of errors"), Long::sum);
             }
             default -> throw ImportException.atLine(file, n, "unexpected line '" + shorten(line) + "'");
         }

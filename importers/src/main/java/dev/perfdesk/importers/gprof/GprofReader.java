@@ -267,7 +267,7 @@ final class GprofReader {
                 }
                 entry = new Entry();
                 entry.line = at;
-                entry.index = Integer.parseInt(m.group(1));
+                entry.index = index(m.group(1));
                 entry.selfNanos = nanos(m.group(3), line);
                 entry.childrenNanos = nanos(m.group(4), line);
                 if (m.group(5) != null) {
@@ -279,9 +279,9 @@ final class GprofReader {
                 Matcher member = CYCLE_MEMBER.matcher(name);
                 if (whole.matches()) {
                     entry.wholeCycle = true;
-                    entry.cycle = Integer.parseInt(whole.group(1));
+                    entry.cycle = index(whole.group(1));
                 } else if (member.matches()) {
-                    entry.cycle = Integer.parseInt(member.group(2));
+                    entry.cycle = index(member.group(2));
                     name = member.group(1);
                 }
                 entry.name = name;
@@ -306,7 +306,7 @@ final class GprofReader {
             if (member.matches()) {
                 name = member.group(1);
             }
-            Arc arc = new Arc(Integer.parseInt(m.group(6)), calls, ofTotal, name);
+            Arc arc = new Arc(index(m.group(6)), calls, ofTotal, name);
             if (entry == null) {
                 parents.add(arc);
             } else {
@@ -371,6 +371,14 @@ final class GprofReader {
         } catch (ArithmeticException | NumberFormatException e) {
             throw fail("expected a time per call, found '" + value + "' in '" + abbreviate(line) + "'");
         }
+    }
+
+    /** A call graph index or cycle number: digits that fit an int, or a refusal at the line. */
+    private int index(String digits) throws ImportException {
+        if (digits.length() > 9 || !digits.chars().allMatch(Character::isDigit)) {
+            throw fail("expected an index of at most 9 digits, found '" + abbreviate(digits) + "'");
+        }
+        return Integer.parseInt(digits);
     }
 
     private long whole(String digits, String line) throws ImportException {

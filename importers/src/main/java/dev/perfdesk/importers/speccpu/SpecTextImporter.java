@@ -23,6 +23,8 @@ import dev.perfdesk.importers.spi.Importer;
  */
 public final class SpecTextImporter implements Importer {
     public static final String FORMAT = "spec-cpu2017-txt";
+    /** The longest line read, in bytes: ten times the widest line of a runcpu report. */
+    static final int MAX_LINE = 4096;
     private static final Pattern TITLE = Pattern.compile("^SPEC CPU(?:\\(R\\)|®)?\\s?2017 .*Result$");
     private static final Pattern ROW = Pattern.compile("^(\\d{3}\\.\\w+)\\s+(.*)$");
     private static final Pattern GROUP = Pattern.compile("(\\S+)\\s+(\\S+)\\s+(\\S+)\\s+([S*]|CE|RE|VE|RF)(?=\\s|$)");
@@ -62,10 +64,17 @@ public final class SpecTextImporter implements Importer {
         String lastField = null;
         long lastLine = 0;
         try (InputStream in = source.open()) {
-            ByteLineReader lines = new ByteLineReader(in, source, 1 << 16, monitor);
+            // runcpu writes lines of at most a few hundred characters; the row and field patterns are not linear on
+            // a long line, so a longer one is refused at once (found by the import fuzzer: 256 KiB of digits hung).
+            ByteLineReader lines = new ByteLineReader(in, source, MAX_LINE, monitor);
             while (lines.next()) {
                 long n = lines.lineNumber();
                 lastLine = n;
+                if (lines.end() - lines.start() > MAX_LINE) {
+                    // The reader bounds only lines longer than its buffer; this format's lines are far shorter.
+                    throw ImportException.atLine(file, n, "line is longer than " + MAX_LINE + " bytes; a SPEC CPU "
+                            + "2017 text result has lines of a few hundred characters, so the file is corrupt");
+                }
                 String raw = new String(lines.buffer(), lines.start(), lines.end() - lines.start(),
                         StandardCharsets.UTF_8);
                 if (raw.indexOf('\0') >= 0) {

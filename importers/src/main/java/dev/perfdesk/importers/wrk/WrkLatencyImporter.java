@@ -125,8 +125,12 @@ public final class WrkLatencyImporter implements Importer {
                 } else if (line.startsWith("Latency Distribution")) {
                     percentiles = true;
                     distributionLine = n;
-                    if (line.contains("(")) {
-                        tags.put("latency distribution", line.substring(line.indexOf('(') + 1, line.lastIndexOf(')')));
+                    int open = line.indexOf('(');
+                    int close = line.lastIndexOf(')');
+                    // "Latency Distribution (HdrHistogram - Recorded Latency)"; a ')' missing or before the '(' is
+                    // no note, not a reason to stop
+                    if (open >= 0 && close > open) {
+                        tags.put("latency distribution", line.substring(open + 1, close));
                     }
                 } else if (line.startsWith("Detailed Percentile spectrum")) {
                     inSpectrum = true;
