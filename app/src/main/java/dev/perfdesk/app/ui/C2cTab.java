@@ -1,11 +1,7 @@
 package dev.perfdesk.app.ui;
 
-import javafx.geometry.Pos;
-import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.VBox;
 
 import dev.perfdesk.viewers.c2c.C2cView;
 
@@ -25,20 +21,9 @@ public final class C2cTab extends Tab {
         setText(entry.title());
         setTooltip(new Tooltip(entry.title() + "\n" + entry.details()));
         getStyleClass().add("c2c-tab");
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setMaxSize(48, 48);
-        VBox box = new VBox(12, spinner, new Label("Loading " + entry.title() + "…"));
-        box.setAlignment(Pos.CENTER);
-        setContent(box);
+        setContent(TabContent.loading("Loading " + entry.title() + "…"));
         TaskRunner.Cancellable loading = model.load(entry.title(), report -> setContent(new C2cView(report)),
-                message -> {
-                    Label error = new Label("Could not open this c2c report: " + message);
-                    error.setWrapText(true);
-                    error.getStyleClass().add("error-text");
-                    VBox failed = new VBox(error);
-                    failed.setAlignment(Pos.CENTER);
-                    setContent(failed);
-                });
+                message -> setContent(TabContent.failed("Could not open this c2c report: " + message)));
         tabPaneProperty().addListener((o, was, now) -> {
             if (was != null && now == null) {
                 loading.cancel();

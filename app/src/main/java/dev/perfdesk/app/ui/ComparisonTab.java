@@ -3,13 +3,10 @@ package dev.perfdesk.app.ui;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
-import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.VBox;
 
 import dev.perfdesk.core.diff.ProfileDiff;
 import dev.perfdesk.viewers.diff.DiffFlameGraphPane;
@@ -48,11 +45,7 @@ public final class ComparisonTab extends Tab {
         setText(title);
         setTooltip(new Tooltip(title));
         getStyleClass().add("comparison-tab");
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setMaxSize(48, 48);
-        VBox box = new VBox(12, spinner, new Label("Loading " + title + "\u2026"));
-        box.setAlignment(Pos.CENTER);
-        setContent(box);
+        setContent(TabContent.loading("Loading " + title + "\u2026"));
         TaskRunner.Cancellable sides = sidesSource.start(loaded -> {
             ComparisonView view = new ComparisonView();
             view.pane.viewModel().candidateProperty().addListener((o, was, now) -> {
@@ -64,14 +57,7 @@ public final class ComparisonTab extends Tab {
             view.pane.viewModel().setNormalize(loaded.normalize());
             view.pane.setSides(loaded.baseline(), loaded.candidate());
             setContent(view);
-        }, message -> {
-            Label error = new Label("Could not compare: " + message);
-            error.setWrapText(true);
-            error.getStyleClass().add("error-text");
-            VBox failed = new VBox(error);
-            failed.setAlignment(Pos.CENTER);
-            setContent(failed);
-        });
+        }, message -> setContent(TabContent.failed("Could not compare: " + message)));
         // Closed by any means (the close button, Ctrl+W): the reading stops, and the pane stops its thread.
         tabPaneProperty().addListener((o, was, now) -> {
             if (was != null && now == null) {

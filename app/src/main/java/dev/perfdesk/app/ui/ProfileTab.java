@@ -5,13 +5,9 @@ import java.util.concurrent.Future;
 
 import javafx.application.Platform;
 import javafx.concurrent.Task;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.VBox;
 
 import dev.perfdesk.core.flame.FlameViewState;
 import dev.perfdesk.core.model.Profile;
@@ -45,12 +41,7 @@ public final class ProfileTab extends Tab {
         setText(entry.title());
         setTooltip(new Tooltip(entry.title() + "\n" + entry.details()));
         getStyleClass().add("profile-tab");
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setMaxSize(48, 48);
-        Label loading = new Label("Loading " + entry.title() + "…");
-        VBox box = new VBox(12, spinner, loading);
-        box.setAlignment(Pos.CENTER);
-        setContent(box);
+        setContent(TabContent.loading("Loading " + entry.title() + "…"));
         // Once the profile is read, the view is built on the FX thread while this task's thread computes the
         // flame graph the view opens with: the two overlap instead of following one another.
         Task<Profile> task = new Task<>() {
@@ -84,12 +75,8 @@ public final class ProfileTab extends Tab {
             }
         };
         task.setOnFailed(e -> {
-            Label error = new Label("Could not open this profile: " + LibraryViewModel.describe(task.getException()));
-            error.setWrapText(true);
-            error.getStyleClass().add("error-text");
-            VBox failed = new VBox(error);
-            failed.setAlignment(Pos.CENTER);
-            setContent(failed);
+            setContent(TabContent.failed("Could not open this profile: "
+                    + TaskRunner.describe(task.getException())));
         });
         // Closed (by any means: the close button, Ctrl+W, deleting the entry): the reading and the opening state
         // stop, and the view, once shown, stops its background work.

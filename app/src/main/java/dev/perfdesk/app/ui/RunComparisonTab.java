@@ -2,14 +2,10 @@ package dev.perfdesk.app.ui;
 
 import java.util.concurrent.ExecutorService;
 
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.VBox;
 
 import dev.perfdesk.core.report.RunComparison;
 import dev.perfdesk.viewers.compare.RunComparisonView;
@@ -41,19 +37,9 @@ public final class RunComparisonTab extends Tab {
         setText(title);
         setTooltip(new Tooltip(title));
         getStyleClass().add("run-comparison-tab");
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setMaxSize(48, 48);
-        VBox box = new VBox(12, spinner, new Label("Loading " + title + "\u2026"));
-        box.setAlignment(Pos.CENTER);
-        setContent(box);
-        TaskRunner.Cancellable load = model.load(this::show, message -> {
-            Label error = new Label("Could not compare: " + message);
-            error.setWrapText(true);
-            error.getStyleClass().add("error-text");
-            VBox failed = new VBox(error);
-            failed.setAlignment(Pos.CENTER);
-            setContent(failed);
-        });
+        setContent(TabContent.loading("Loading " + title + "\u2026"));
+        TaskRunner.Cancellable load = model.load(this::show,
+                message -> setContent(TabContent.failed("Could not compare: " + message)));
         // Closed by any means: onClosed fires for the close button only, not when Ctrl+W or a deletion removes the
         // tab, so the tab watches its pane instead. The reading stops and the statistics thread is shut down.
         tabPaneProperty().addListener((o, was, now) -> {

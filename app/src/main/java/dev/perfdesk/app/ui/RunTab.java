@@ -17,7 +17,6 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -61,23 +60,12 @@ public final class RunTab extends Tab {
         setText(entry.title());
         setTooltip(new Tooltip(entry.title() + "\n" + entry.details()));
         getStyleClass().add("run-tab");
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setMaxSize(48, 48);
-        VBox box = new VBox(12, spinner, new Label("Loading " + entry.title() + "…"));
-        box.setAlignment(Pos.CENTER);
-        setContent(box);
+        setContent(TabContent.loading("Loading " + entry.title() + "…"));
         TaskRunner.Cancellable loading = model.load(loaded -> {
             RunView view = new RunView(this, loaded.run());
             view.setAttachedProfiles(loaded.profiles(), p -> onOpenProfile.accept(p));
             setContent(view);
-        }, message -> {
-            Label error = new Label("Could not open this run: " + message);
-            error.setWrapText(true);
-            error.getStyleClass().add("error-text");
-            VBox failed = new VBox(error);
-            failed.setAlignment(Pos.CENTER);
-            setContent(failed);
-        });
+        }, message -> setContent(TabContent.failed("Could not open this run: " + message)));
         tabPaneProperty().addListener((o, was, now) -> {
             if (was != null && now == null) {
                 loading.cancel();

@@ -9,11 +9,9 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.VBox;
 
 import dev.perfdesk.core.bench.DisplayUnits;
 import dev.perfdesk.core.changepoint.ChangePoint;
@@ -45,23 +43,13 @@ public final class TrendTab extends Tab {
         this.model = model;
         setText(source.benchmark() != null ? "History · " + source.benchmark() : "Series s" + source.seriesId());
         getStyleClass().add("trend-tab");
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setMaxSize(48, 48);
-        VBox loading = new VBox(12, spinner, new Label("Analysing…"));
-        loading.setAlignment(Pos.CENTER);
-        setContent(loading);
+        setContent(TabContent.loading("Analysing…"));
         // The store is written off the FX thread; the reviews it then holds are applied in one step.
         view.setReviewHandler((cp, status, reason) -> model.saveReview(cp.key(), new ChangePointReview(status, reason),
                 view::setReviews, message -> view.getViewModel().setError("Could not save the review: " + message)));
         view.setOnChangePointSelected(e -> compare(e, openRunComparison));
-        TaskRunner.Cancellable reading = model.load(this::show, message -> {
-            Label error = new Label("Could not open this history: " + message);
-            error.getStyleClass().add("error-text");
-            error.setWrapText(true);
-            VBox box = new VBox(error);
-            box.setAlignment(Pos.CENTER);
-            setContent(box);
-        });
+        TaskRunner.Cancellable reading = model.load(this::show,
+                message -> setContent(TabContent.failed("Could not open this history: " + message)));
         tabPaneProperty().addListener((o, was, now) -> {
             if (was != null && now == null) {
                 reading.cancel();

@@ -122,6 +122,13 @@ class MainViewTest {
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         assertTrue(view.tabs().getParent().getLayoutBounds().getWidth() > before + 150, "the tabs take the width");
         assertEquals("false", settings.get("library.visible", "true"), "remembered for the next start");
+        robot.interact(() -> {
+            try {
+                Screenshots.write(view.getScene(), "library-hidden");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
         robot.press(KeyCode.CONTROL).type(KeyCode.B).release(KeyCode.CONTROL);
         waitUntil(view::isLibraryShown);
         assertEquals("true", settings.get("library.visible", "true"));

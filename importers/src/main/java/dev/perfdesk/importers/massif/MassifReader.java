@@ -373,17 +373,15 @@ final class MassifReader {
             return null;
         }
         lineNumber = lines.lineNumber();
-        byte[] b = lines.buffer();
-        for (int i = lines.start(); i < lines.end(); i++) {
-            if (b[i] == 0 || (b[i] < 0x20 && b[i] != '\t' && b[i] >= 0)) {
-                throw fail("the line holds a control byte (0x" + String.format(Locale.ROOT, "%02x", b[i])
-                        + "); this is binary data, not Massif's text");
-            }
+        int control = lines.firstControlByte(false);
+        if (control >= 0) {
+            throw fail("the line holds a control byte (0x" + String.format(Locale.ROOT, "%02x", control)
+                    + "); this is binary data, not Massif's text");
         }
         if (lines.lastLineUnterminated()) {
             throw fail("the file ends in the middle of a line; it looks truncated");
         }
-        return new String(b, lines.start(), lines.end() - lines.start(), StandardCharsets.UTF_8);
+        return new String(lines.buffer(), lines.start(), lines.end() - lines.start(), StandardCharsets.UTF_8);
     }
 
     private ImportException fail(String problem) {

@@ -70,11 +70,6 @@ public final class SpecTextImporter implements Importer {
             while (lines.next()) {
                 long n = lines.lineNumber();
                 lastLine = n;
-                if (lines.end() - lines.start() > MAX_LINE) {
-                    // The reader bounds only lines longer than its buffer; this format's lines are far shorter.
-                    throw ImportException.atLine(file, n, "line is longer than " + MAX_LINE + " bytes; a SPEC CPU "
-                            + "2017 text result has lines of a few hundred characters, so the file is corrupt");
-                }
                 String raw = new String(lines.buffer(), lines.start(), lines.end() - lines.start(),
                         StandardCharsets.UTF_8);
                 if (raw.indexOf('\0') >= 0) {

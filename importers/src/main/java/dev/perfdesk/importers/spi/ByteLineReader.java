@@ -55,6 +55,11 @@ public final class ByteLineReader {
     public boolean next() throws IOException, ImportException {
         while (true) {
             int nl = indexOfNewline(buf, pos, limit);
+            if (nl - pos > maxLine || (nl < 0 && eof && limit - pos > maxLine)) {
+                // Every line is held to the bound, not only one longer than the buffer: an importer's patterns
+                // may be superlinear on a line far longer than its format writes.
+                throw tooLong();
+            }
             if (nl >= 0) {
                 setLine(pos, nl);
                 pos = nl + 1;
@@ -70,11 +75,29 @@ public final class ByteLineReader {
                 return false;
             }
             if (limit - pos > maxLine) {
-                throw new ImportException(file, lineNumber + 1, -1, "line is longer than " + maxLine
-                        + " bytes; this is not " + "a text format Perfdesk reads, or the file is corrupt");
+                throw tooLong();
             }
             fill();
         }
+    }
+
+    /**
+     * The first control byte of the current line (below 0x20, other than tab and, when {@code formFeedAllowed}, form
+     * feed), or -1 when it has none: a text format's way to tell binary data at once.
+     */
+    public int firstControlByte(boolean formFeedAllowed) {
+        for (int i = start; i < end; i++) {
+            byte c = buf[i];
+            if (c >= 0 && c < 0x20 && c != '\t' && !(formFeedAllowed && c == '\f')) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    private ImportException tooLong() {
+        return new ImportException(file, lineNumber + 1, -1, "line is longer than " + maxLine
+                + " bytes; this is not a text format Perfdesk reads, or the file is corrupt");
     }
 
     /**

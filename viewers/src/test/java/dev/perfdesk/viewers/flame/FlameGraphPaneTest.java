@@ -261,6 +261,14 @@ class FlameGraphPaneTest {
         assertEquals(next >= 0 ? next : grandchild, pane.graph().getHoveredNode());
         robot.type(KeyCode.LEFT);
         assertEquals(grandchild, pane.graph().getHoveredNode());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            try {
+                dev.perfdesk.viewers.testing.Screenshots.save(pane.getScene(), "flame-keyboard-focus");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(grandchild, pane.graph().getZoomNode(), "Enter zooms to the frame in focus");
