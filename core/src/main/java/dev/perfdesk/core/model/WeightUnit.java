@@ -38,8 +38,14 @@ public enum WeightUnit {
             case BYTES:
                 return formatBytes(weight);
             default:
-                return String.format(Locale.ROOT, "%,d %s", weight, symbol);
+                String name = weight == 1 || weight == -1 ? singular() : symbol;
+                return String.format(Locale.ROOT, "%,d %s", weight, name);
         }
+    }
+
+    /** The counted unit's name for one of it: {@code 1 sample}, not {@code 1 samples}. */
+    private String singular() {
+        return symbol.endsWith("s") ? symbol.substring(0, symbol.length() - 1) : symbol;
     }
 
     private static String formatNanos(long ns) {
