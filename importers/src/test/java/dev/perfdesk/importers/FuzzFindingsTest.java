@@ -44,6 +44,20 @@ class FuzzFindingsTest {
         return out;
     }
 
+    /**
+     * seed 20789 case 11859: an HdrHistogram log with two numbers changed inside an interval's base64 payload decoded
+     * into a histogram whose buckets do not add up to its total count, and HdrHistogram's iterator threw
+     * NoSuchElementException.
+     */
+    @Test
+    void anHdrIntervalWhoseCountsDoNotAddUpIsRefusedAtItsLine() throws IOException {
+        Path file = edited("testdata/hdr/jHiccup-2.0.6.logV1.hlog", "gxADO1BMjMGdYT5DL4M4Ax",
+                "gxADO0x7fffffffBMjMGdYT5DLM4Ax");
+        ImportException e = refused("hdr-log", file);
+        assertEquals(17, e.line(), e.getMessage());
+        assertTrue(e.problem().contains("do not add up"), e.getMessage());
+    }
+
     /** seed 20789 case 1319: wrk2's spectrum with a count over 2^63 said {@code For input string: "9999…"}. */
     @Test
     void wrkCountOverLongIsRefusedAtItsLineInWords() throws IOException {

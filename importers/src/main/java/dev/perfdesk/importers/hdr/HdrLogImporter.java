@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 import org.HdrHistogram.HistogramLogReader;
 
 import dev.perfdesk.core.bench.Benchmark;
@@ -122,6 +123,11 @@ public final class HdrLogImporter implements Importer {
                     throw ImportException.atLine(file, intervalLine(source, read - 1), "the interval's time stamp "
                             + "is out of range (" + startMillis + " to " + endMillis + " ms since the epoch)");
                 }
+                if (!countsAgree(interval)) {
+                    throw ImportException.atLine(file, intervalLine(source, read - 1), "the interval's histogram "
+                            + "is damaged: its buckets do not add up to its total count of "
+                            + interval.getTotalCount());
+                }
                 series.computeIfAbsent(tag, Series::new).intervals.add(startMillis * 1_000_000L,
                         endMillis * 1_000_000L, interval);
                 if ((read & 1023) == 0) {
@@ -153,6 +159,26 @@ public final class HdrLogImporter implements Importer {
         }
         sink.addRun(new BenchmarkRun(source.fileName(), "HdrHistogram", FORMAT, start, Map.of(), "", "",
                 header(source), benchmarks));
+    }
+
+    /**
+     * Whether a decoded interval is whole: a line cut or damaged inside its compressed payload can still decode into
+     * a histogram whose total count disagrees with its buckets (HdrHistogram's iterators then fail half-way).
+     */
+    static boolean countsAgree(Histogram histogram) {
+        long sum = 0;
+        try {
+            for (HistogramIterationValue v : histogram.recordedValues()) {
+                long count = v.getCountAddedInThisIterationStep();
+                if (count < 0) {
+                    return false;
+                }
+                sum = Math.addExact(sum, count);
+            }
+        } catch (RuntimeException e) {
+            return false;
+        }
+        return sum == histogram.getTotalCount();
     }
 
     private static ImportException failure(ImportSource source, int read, RuntimeException e) throws IOException {
