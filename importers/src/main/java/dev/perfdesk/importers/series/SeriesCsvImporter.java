@@ -62,14 +62,11 @@ public final class SeriesCsvImporter implements Importer {
             throw ImportException.whole(source.path(), "the file is larger than 1 GiB; a table of runs is expected to "
                     + "be far smaller");
         }
-        byte[] bytes;
         try (InputStream in = source.open()) {
-            bytes = in.readAllBytes();
+            sink.addSeries(SeriesCsvReader.DEFAULT.read(source, in, monitor));
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
             throw source.damaged(e);
         }
-        monitor.checkCancelled();
-        sink.addSeries(SeriesCsvReader.DEFAULT.readBytes(source.path(), bytes));
         monitor.progress(source.size(), source.size());
     }
 }

@@ -1,13 +1,14 @@
 package dev.perfdesk.importers.series;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.util.ArrayList;
@@ -18,7 +19,10 @@ import java.util.Objects;
 import java.util.Set;
 
 import dev.perfdesk.core.series.SeriesSet;
+import dev.perfdesk.core.progress.ProgressMonitor;
+import dev.perfdesk.importers.spi.ByteLineReader;
 import dev.perfdesk.importers.spi.ImportException;
+import dev.perfdesk.importers.spi.ImportSource;
 
 /**
  * Reads a table of runs in Apache Otava's CSV layout into a {@link SeriesSet}: a header line, then one line per run
@@ -61,6 +65,8 @@ public final class SeriesCsvReader {
             "branch", "build", "url", "link", "tag", "run", "job", "host", "machine", "buildurl", "buildlink",
             "commitsha", "githash", "gitcommit");
     private static final long MAX_BYTES = 1L << 30;
+    /** The longest line read, in bytes: a table of runs has short lines, and a longer one is damage. */
+    static final int MAX_LINE = 1 << 20;
 
     private final String timeColumn;
     private final char delimiter;
@@ -110,28 +116,56 @@ public final class SeriesCsvReader {
      */
     public SeriesSet readFile(Path file) throws ImportException, IOException {
         Objects.requireNonNull(file, "file");
-        if (Files.size(file) > MAX_BYTES) {
-            throw ImportException.whole(file, "the file is larger than 1 GiB; a series table is expected to be far "
-                    + "smaller");
+        ImportSource source = ImportSource.of(file);
+        try (InputStream in = source.open()) {
+            return read(source, in, ProgressMonitor.NONE);
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw source.damaged(e);
         }
-        byte[] bytes = Files.readAllBytes(file);
-        return parse(file, decode(file, bytes));
     }
 
     /**
-     * Reads CSV content already in memory (decompressed, say); {@code file} names it in errors and names the set.
+     * Reads the decompressed content {@code in} of {@code source} line by line, holding each line to
+     * {@value #MAX_LINE} bytes and the whole to 1 GiB as it goes, so a cell of 100 MB, or a small gzip that expands
+     * into one, is refused at its line after a megabyte rather than read whole.
+     *
+     * @throws ImportException naming the file and line when the content is not a series table
      */
-    public SeriesSet readBytes(Path file, byte[] bytes) throws ImportException {
-        Objects.requireNonNull(file, "file");
-        return parse(file, decode(file, bytes));
+    public SeriesSet read(ImportSource source, InputStream in, ProgressMonitor monitor)
+            throws ImportException, IOException {
+        Path file = source.path();
+        ByteLineReader lines = new ByteLineReader(in, source, MAX_LINE, monitor);
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        while (lines.next()) {
+            int control = lines.firstControlByte(true);
+            if (control >= 0) {
+                int at = lines.start();
+                while (lines.buffer()[at] != control) {
+                    at++;
+                }
+                throw ImportException.atByte(file, lines.lineOffset() + at - lines.start(), String.format(
+                        Locale.ROOT, "binary data (byte 0x%02x); this is not a CSV text file", control));
+            }
+            if ((long) text.size() + lines.end() - lines.start() + 1 > MAX_BYTES) {
+                throw ImportException.atLine(file, lines.lineNumber(), "the table is larger than 1 GiB here; a "
+                        + "series table is expected to be far smaller");
+            }
+            text.write(lines.buffer(), lines.start(), lines.end() - lines.start());
+            if (!lines.lastLineUnterminated()) {
+                // the line's own ending, CRLF kept: a line break inside a quoted field is part of the value
+                if (lines.buffer()[lines.end()] == '\r') {
+                    text.write('\r');
+                }
+                text.write('\n');
+            }
+        }
+        return parse(file, decode(file, text.toByteArray()));
     }
 
     private static String decode(Path file, byte[] bytes) throws ImportException {
         for (int i = 0; i < bytes.length; i++) {
-            int b = bytes[i] & 0xff;
-            if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' || b == 0x7f) {
-                throw ImportException.atByte(file, i, String.format(Locale.ROOT,
-                        "binary data (byte 0x%02x); this is not a CSV text file", b));
+            if ((bytes[i] & 0xff) == 0x7f) {
+                throw ImportException.atByte(file, i, "binary data (byte 0x7f); this is not a CSV text file");
             }
         }
         int skip = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb

@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
  * 10<sup>14</sup> milliseconds, below 10<sup>17</sup> microseconds, else nanoseconds.
  */
 final class TimeParser {
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern DATE_TIME = Pattern.compile(
             "(\\d{4})([-./])(\\d{1,2})\\2(\\d{1,2})"
                     + "(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?)?"
@@ -22,8 +21,47 @@ final class TimeParser {
     /** Milliseconds per unit of the column's numbers, or 0 until the first number is seen. */
     private double numberScale;
 
+    /**
+     * Whether {@code s} is a decimal number, {@code [+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?}, in one pass: the
+     * regular expression backtracked quadratically on a long run of digits followed by anything else.
+     */
     static boolean isNumber(String s) {
-        return NUMBER.matcher(s).matches();
+        int n = s.length();
+        int i = 0;
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int intDigits = digits(s, i);
+        i += intDigits;
+        int fracDigits = 0;
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            fracDigits = digits(s, i);
+            i += fracDigits;
+        }
+        if (intDigits == 0 && fracDigits == 0) {
+            return false;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int expDigits = digits(s, i);
+            if (expDigits == 0) {
+                return false;
+            }
+            i += expDigits;
+        }
+        return i == n;
+    }
+
+    private static int digits(String s, int from) {
+        int i = from;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i - from;
     }
 
     /** Epoch milliseconds, or throws {@link DateTimeException} with what was wrong. */
