@@ -237,6 +237,63 @@ class StoreTest {
         }
     }
 
+    /**
+     * Deleting or renaming while another Perfdesk imports: the writer waits for the import's transaction instead
+     * of failing at once with "database is locked" (the campaign's {@code delete} during an import).
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"delete", "rename"})
+    void deleteAndRenameWaitForAnImportInAnotherStoreHandle(String writer) throws Exception {
+        Path db = dir.resolve("import-" + writer + ".db");
+        try (Store importing = Store.open(db); Store other = Store.open(db)) {
+            try (ImportTransaction tx = importing.beginImport(Path.of("a.txt"), "perf-script", 1)) {
+                writeProfile(tx, "old", 10);
+                tx.commit("h1");
+            }
+            long id = other.listProfiles().get(0).id();
+            ImportTransaction running = importing.beginImport(Path.of("b.txt"), "perf-script", 2);
+            writeProfile(running, "new", 10);
+            Thread commit = new Thread(() -> {
+                try {
+                    Thread.sleep(500);
+                    running.commit("h2");
+                    running.close();
+                } catch (Exception ignored) {
+                    // the test fails below if the import never ends
+                }
+            });
+            commit.start();
+            boolean done = writer.equals("delete") ? other.deleteProfile(id) : other.renameProfile(id, "renamed");
+            commit.join();
+            assertTrue(done, writer + " waited for the import and then did its work");
+            assertEquals(writer.equals("delete") ? 1 : 2, other.listProfiles().size());
+            assertTrue(other.listProfiles().stream().anyMatch(p -> p.info().name().equals("new")), "the import kept");
+        }
+    }
+
+    /** A writer waits a bounded time: a lock held for good ends in one clear line, not a hang. */
+    @Test
+    void aWriterGivesUpAfterTheBusyTimeoutWithAClearMessage() throws Exception {
+        Path db = dir.resolve("held.db");
+        try (Store s = Store.open(db)) {
+            try (ImportTransaction tx = s.beginImport(Path.of("a.txt"), "perf-script", 1)) {
+                writeProfile(tx, "held", 10);
+                tx.commit("h1");
+            }
+            long id = s.listProfiles().get(0).id();
+            try (Connection holder = DriverManager.getConnection("jdbc:sqlite:" + db);
+                 Statement st = holder.createStatement()) {
+                st.execute("BEGIN IMMEDIATE");
+                StoreException e = assertThrows(StoreException.class, () -> s.deleteProfile(id));
+                assertTrue(e.getMessage().contains("is busy"), e.getMessage());
+                assertTrue(e.getMessage().contains(SqliteEngine.BUSY_TIMEOUT_MILLIS / 1000 + " s"), e.getMessage());
+                assertFalse(e.getMessage().contains("SQLITE"), e.getMessage());
+                st.execute("ROLLBACK");
+            }
+            assertEquals(1, s.listProfiles().size(), "nothing was deleted");
+        }
+    }
+
     @Test
     void resolvesDefaultLocation() {
         assertEquals(Path.of("/x/given.db"), StorePaths.resolve(Path.of("/x/given.db"), Map.of("PERFDESK_DB", "/e.db"), "/h"));
