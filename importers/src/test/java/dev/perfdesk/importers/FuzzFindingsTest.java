@@ -58,6 +58,29 @@ class FuzzFindingsTest {
         assertTrue(e.problem().contains("do not add up"), e.getMessage());
     }
 
+    /** A Gatling version of eleven digits threw NumberFormatException from the version check. */
+    @Test
+    void aGatlingVersionTooLongForANumberIsRefusedAtItsLine() throws IOException {
+        Path file = edited("testdata/gatling/gatling-3.12.0/simulation.log", "\t3.12.0\n", "\t99999999999.12\n");
+        ImportException e = refused("gatling-log", file);
+        assertTrue(e.line() > 0, e.getMessage());
+        assertTrue(e.problem().contains("Gatling '99999999999.12'"), e.getMessage());
+    }
+
+    /** A gprof line-mode name with a line number over 2^31 threw NumberFormatException from the frame namer. */
+    @Test
+    void aGprofLineNumberTooLongForANumberIsNoCrash() throws IOException {
+        Path file = edited("testdata/gprof/gprof.gp.lines-flat.txt", "harmonic (gp.c:5 @ 120c)",
+                "harmonic (gp.c:99999999999 @ 120c)");
+        CollectingSink sink = new CollectingSink();
+        try {
+            Importers.byFormat("gprof").read(ImportSource.of(file), sink, ProgressMonitor.NONE);
+            assertTrue(sink.profiles().get(0).frames().size() > 0);
+        } catch (ImportException e) {
+            assertTrue(e.line() > 0, e.getMessage());
+        }
+    }
+
     /** seed 20789 case 1319: wrk2's spectrum with a count over 2^63 said {@code For input string: "9999…"}. */
     @Test
     void wrkCountOverLongIsRefusedAtItsLineInWords() throws IOException {

@@ -41,7 +41,7 @@ public final class GatlingLogImporter implements Importer {
     /** The longest string accepted in a binary log. */
     static final int MAX_STRING = 1 << 20;
 
-    private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)(?:\\.\\d+)?(?:[-.].*)?");
+    private static final Pattern VERSION = Pattern.compile("(\\d{1,9})\\.(\\d{1,9})(?:\\.\\d+)?(?:[-.].*)?");
 
     @Override
     public String format() {

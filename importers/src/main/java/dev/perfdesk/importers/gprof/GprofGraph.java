@@ -45,7 +45,7 @@ final class GprofGraph {
             + "calls, as if every call cost the same; recursive calls are not followed and each cycle of mutual "
             + "recursion is one frame (<cycle N as a whole>) with its members above it. Self times, calls and each "
             + "function's total are gprof's; the call paths between them are estimates.";
-    private static final Pattern LINE_NAME = Pattern.compile("(.+) \\((.+):(\\d+)(?: @ ([0-9a-fA-F]+))?\\)");
+    private static final Pattern LINE_NAME = Pattern.compile("(.+) \\((.+):(\\d{1,9})(?: @ ([0-9a-fA-F]+))?\\)");
 
     private final GprofReader reader;
     private final ProfileBuilder builder = new ProfileBuilder(TimelineWriter.DISCARD);
